@@ -1,0 +1,1 @@
+"""Hand-annotated gold set of visit articles and the accuracy evaluator for the extractor."""
