@@ -1,0 +1,1 @@
+"""The Qt-free core: reading, normalising, extracting, storing, searching, summarising."""

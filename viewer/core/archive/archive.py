@@ -1,0 +1,368 @@
+"""The archive file: opening it safely, and every question the program asks of it.
+
+One `Archive` wraps one SQLite connection (sqlite-utils `Database`) and is used from one
+thread. The file is the user's data: WAL so readers never block the writer, foreign
+keys, a busy timeout so a second window waits instead of failing, a schema version with
+migrations (backed up first), and a read-only mode for files we may not write.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import json
+import os
+import sqlite3
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+from sqlite_utils import Database
+
+from viewer.core.archive import query as q
+from viewer.core.archive.records import (
+    ArchiveStats,
+    ArticleHit,
+    CommuneInVisit,
+    FacetValue,
+    MentionInArticle,
+    NamedInVisit,
+    OfficialInVisit,
+    StatementInVisit,
+    TopicRef,
+    VisitDetail,
+    VisitFilter,
+    VisitRow,
+)
+from viewer.core.archive.schema import LATEST_VERSION, SchemaTooNew, current_version, migrate
+from viewer.core.archive.search import parse_query
+from viewer.core.text import fold
+
+BUSY_TIMEOUT_MS = 10_000
+
+
+class ArchiveError(Exception):
+    """The archive cannot be opened or used; the message names the file and the reason."""
+
+
+def _date(value: str | None) -> dt.date | None:
+    return dt.date.fromisoformat(value) if value else None
+
+
+class Archive:
+    """An open archive file. Use as a context manager or call `close()`."""
+
+    def __init__(self, path: str | Path, *, read_only: bool = False) -> None:
+        self.path = Path(path)
+        self.read_only = read_only or _must_open_read_only(self.path)
+        self.backup_made: Path | None = None
+        try:
+            self.db = Database(self._connect())
+            self._configure()
+        except SchemaTooNew as error:
+            self._close_quietly()
+            raise ArchiveError(f"{self.path}: {error}") from error
+        except sqlite3.DatabaseError as error:
+            self._close_quietly()
+            raise ArchiveError(f"{self.path} cannot be opened as an archive: {error}") from error
+
+    # -- opening -------------------------------------------------------------------------
+    def _connect(self) -> sqlite3.Connection:
+        if self.read_only:
+            if not self.path.exists():
+                raise ArchiveError(f"{self.path}: no such archive file")
+            uri = f"{self.path.resolve().as_uri()}?mode=ro"
+            if not os.access(self.path.parent, os.W_OK):
+                uri += "&immutable=1"  # nobody can write a read-only medium; skip locking
+            conn = sqlite3.connect(uri, uri=True, isolation_level=None, check_same_thread=False)
+        else:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            conn = sqlite3.connect(self.path, isolation_level=None, check_same_thread=False)
+        conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        return conn
+
+    def _configure(self) -> None:
+        conn = self.db.conn
+        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()  # fails on non-databases
+        conn.execute("PRAGMA foreign_keys = ON")
+        if self.read_only:
+            version = current_version(conn)
+            if version == 0:
+                raise ArchiveError(f"{self.path} is not an archive of this program")
+            if version != LATEST_VERSION:
+                raise ArchiveError(
+                    f"{self.path} uses schema version {version} and is read-only, so it "
+                    "cannot be upgraded; copy it somewhere writable first"
+                )
+            return
+        self.db.enable_wal()
+        conn.execute("PRAGMA synchronous = NORMAL")  # with WAL: durable, atomic, faster
+        self.backup_made = migrate(self.db, self.path)
+
+    def _close_quietly(self) -> None:
+        with contextlib.suppress(Exception):
+            self.db.conn.close()
+
+    def close(self) -> None:
+        self.db.conn.close()
+
+    def __enter__(self) -> Archive:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    @property
+    def conn(self) -> sqlite3.Connection:
+        return self.db.conn
+
+    # -- writing -------------------------------------------------------------------------
+    @contextlib.contextmanager
+    def batch(self) -> Iterator[None]:
+        """A write transaction taken at once (IMMEDIATE), so two windows queue, not fail."""
+        if self.read_only:
+            raise ArchiveError(f"{self.path} is open read-only")
+        self.conn.execute("BEGIN IMMEDIATE")
+        try:
+            yield
+        except BaseException:
+            if self.conn.in_transaction:
+                self.conn.execute("ROLLBACK")
+            raise
+        else:
+            self.conn.execute("COMMIT")
+
+    def find_file(self, sha256: str) -> tuple[int, str, str] | None:
+        """(article id, title, first file name) of an article imported from these bytes."""
+        row = self.conn.execute(
+            """SELECT a.id, a.title, f.name FROM article_files f JOIN articles a
+               ON a.id = f.article_id WHERE f.sha256 = ?""",
+            (sha256,),
+        ).fetchone()
+        return (row[0], row[1], row[2]) if row else None
+
+    def find_content(self, content_key: str) -> tuple[int, str, str] | None:
+        """(article id, title, first file name) of an article with this text."""
+        row = self.conn.execute(
+            """SELECT a.id, a.title, coalesce((SELECT name FROM article_files f
+                   WHERE f.article_id = a.id ORDER BY f.id LIMIT 1), '')
+               FROM articles a WHERE a.content_key = ?""",
+            (content_key,),
+        ).fetchone()
+        return (row[0], row[1], row[2]) if row else None
+
+    # -- reading: the timeline -----------------------------------------------------------
+    def visit_ids(self, filter_: VisitFilter = VisitFilter()) -> list[int]:
+        """Ids of the visits the filter admits, newest first (undated ones last)."""
+        sql, params = q.visit_ids_sql(filter_)
+        return [row[0] for row in self.conn.execute(sql, params)]
+
+    def visit_rows(self, ids: Iterable[int]) -> dict[int, VisitRow]:
+        """Timeline rows for `ids` (any order, a page at a time), keyed by visit id."""
+        wanted = list(ids)
+        if not wanted:
+            return {}
+        marks = ", ".join("?" for _ in wanted)
+        rows: dict[int, VisitRow] = {}
+        communes = self._grouped(
+            f"""SELECT x.visit_id, c.unit || ' ' || c.name FROM visit_communes x
+                JOIN communes c ON c.id = x.commune_id WHERE x.visit_id IN ({marks})
+                ORDER BY x.visited DESC, c.name""",
+            wanted,
+        )
+        topics = self._grouped(
+            f"""SELECT x.visit_id, t.id, t.label_vi, t.label_en FROM visit_topics x
+                JOIN topics t ON t.id = x.topic_id WHERE x.visit_id IN ({marks})
+                ORDER BY x.hits DESC, t.label_vi""",
+            wanted,
+        )
+        for r in self.conn.execute(
+            f"""SELECT v.id, v.article_id, v.visit_date, v.time_of_day, v.date_inferred,
+                       v.headline, coalesce(o.name, ''), coalesce(vo.titles, '[]')
+                FROM visits v
+                LEFT JOIN officials o ON o.id = v.lead_official_id
+                LEFT JOIN visit_officials vo ON vo.visit_id = v.id
+                     AND vo.official_id = v.lead_official_id
+                WHERE v.id IN ({marks})""",
+            wanted,
+        ):
+            visit_id = r[0]
+            rows[visit_id] = VisitRow(
+                id=visit_id,
+                article_id=r[1],
+                date=_date(r[2]),
+                time_of_day=r[3],
+                date_inferred=bool(r[4]),
+                headline=r[5],
+                lead_name=r[6],
+                lead_titles=tuple(json.loads(r[7])),
+                communes=tuple(c[0] for c in communes.get(visit_id, ())),
+                topics=tuple(TopicRef(*t) for t in topics.get(visit_id, ())),
+            )
+        return rows
+
+    def _grouped(self, sql: str, params: list[int]) -> dict[int, list[tuple]]:  # type: ignore[type-arg]
+        grouped: dict[int, list[tuple]] = {}  # type: ignore[type-arg]
+        for row in self.conn.execute(sql, params):
+            grouped.setdefault(row[0], []).append(tuple(row[1:]))
+        return grouped
+
+    def facet(self, filter_: VisitFilter, facet: str) -> list[FacetValue]:
+        """Values of `facet` ("officials", "communes", "topics") with counts under the
+        other facets' filters, so counts follow what else is selected."""
+        sql, params = q.facet_sql(filter_, facet)
+        return [FacetValue(r[0], r[1], r[2], r[3]) for r in self.conn.execute(sql, params)]
+
+    def month_counts(self, filter_: VisitFilter = VisitFilter()) -> list[tuple[str, int]]:
+        """("YYYY-MM", number of visits) for every month with a visit, oldest first."""
+        sql, params = q.month_counts_sql(filter_)
+        return [(r[0], r[1]) for r in self.conn.execute(sql, params)]
+
+    # -- reading: one visit --------------------------------------------------------------
+    def visit_detail(self, visit_id: int) -> VisitDetail | None:
+        rows = self.visit_rows([visit_id])
+        if visit_id not in rows:
+            return None
+        row = rows[visit_id]
+        conn = self.conn
+        v = conn.execute(
+            """SELECT v.date_source, a.title, a.text, a.body_start, a.published, a.imported_at
+               FROM visits v JOIN articles a ON a.id = v.article_id WHERE v.id = ?""",
+            (visit_id,),
+        ).fetchone()
+        files = tuple(
+            r[0]
+            for r in conn.execute(
+                "SELECT name FROM article_files WHERE article_id = ? ORDER BY id",
+                (row.article_id,),
+            )
+        )
+        role_order = "CASE x.role WHEN 'lead' THEN 0 WHEN 'delegation' THEN 1 ELSE 2 END"
+        officials = tuple(
+            OfficialInVisit(r[0], r[1], r[2], tuple(json.loads(r[3])))
+            for r in conn.execute(
+                f"""SELECT o.id, o.name, x.role, x.titles FROM visit_officials x
+                    JOIN officials o ON o.id = x.official_id WHERE x.visit_id = ?
+                    ORDER BY {role_order}, o.name""",
+                (visit_id,),
+            )
+        )
+        communes = tuple(
+            CommuneInVisit(r[0], r[1], r[2], r[3], r[4], bool(r[5]), bool(r[6]))
+            for r in conn.execute(
+                """SELECT c.id, c.name, c.unit, c.province, c.code, c.current, x.visited
+                   FROM visit_communes x JOIN communes c ON c.id = x.commune_id
+                   WHERE x.visit_id = ? ORDER BY x.visited DESC, c.name""",
+                (visit_id,),
+            )
+        )
+        sites = tuple(
+            NamedInVisit(r[0], r[1], r[2])
+            for r in conn.execute(
+                """SELECT s.id, s.name, s.kind FROM visit_sites x JOIN sites s
+                   ON s.id = x.site_id WHERE x.visit_id = ? ORDER BY s.name""",
+                (visit_id,),
+            )
+        )
+        organisations = tuple(
+            NamedInVisit(r[0], r[1])
+            for r in conn.execute(
+                """SELECT g.id, g.name FROM visit_organisations x JOIN organisations g
+                   ON g.id = x.organisation_id WHERE x.visit_id = ? ORDER BY g.name""",
+                (visit_id,),
+            )
+        )
+        statements = tuple(
+            StatementInVisit(*r)
+            for r in conn.execute(
+                'SELECT kind, start, "end", text FROM statements WHERE visit_id = ? ORDER BY start',
+                (visit_id,),
+            )
+        )
+        mentions = tuple(
+            MentionInArticle(*r)
+            for r in conn.execute(
+                'SELECT kind, start, "end", key FROM mentions WHERE article_id = ? ORDER BY start',
+                (row.article_id,),
+            )
+        )
+        return VisitDetail(
+            row=row,
+            date_source=v[0],
+            article_title=v[1],
+            article_text=v[2],
+            body_start=v[3],
+            published=_date(v[4]),
+            source_files=files,
+            imported_at=v[5],
+            officials=officials,
+            communes=communes,
+            sites=sites,
+            organisations=organisations,
+            statements=statements,
+            mentions=mentions,
+        )
+
+    # -- reading: search and look-ups ----------------------------------------------------
+    def search_articles(self, typed: str, limit: int = 50) -> list[ArticleHit]:
+        """Articles matching what the user typed; exact-tone matches first, then by rank."""
+        query = parse_query(typed)
+        if query.empty:
+            return []
+        sql = """SELECT a.id, a.title, a.published,
+                        a.id IN (SELECT rowid FROM search_exact WHERE search_exact MATCH ?) AS exact
+                 FROM search_folded s JOIN articles a ON a.id = s.rowid
+                 WHERE search_folded MATCH ?"""
+        params: list[object] = [query.as_typed, query.folded]
+        if query.exact:
+            sql += " AND a.id IN (SELECT rowid FROM search_exact WHERE search_exact MATCH ?)"
+            params.append(query.exact)
+        sql += " ORDER BY exact DESC, s.rank LIMIT ?"
+        params.append(limit)
+        return [
+            ArticleHit(r[0], r[1], _date(r[2]), bool(r[3])) for r in self.conn.execute(sql, params)
+        ]
+
+    def find_officials(self, name: str) -> frozenset[int]:
+        """Officials whose name contains `name`, typed with or without tones."""
+        return self._find("officials", name)
+
+    def find_communes(self, name: str) -> frozenset[int]:
+        """Communes (current or former) whose name contains `name`."""
+        return self._find("communes", name)
+
+    def find_topics(self, name: str) -> frozenset[str]:
+        """Topics whose id, Vietnamese or English label contains `name`."""
+        wanted = fold(name).strip()
+        return frozenset(
+            r[0]
+            for r in self.conn.execute("SELECT id, label_vi, label_en FROM topics")
+            if any(wanted in fold(v) for v in r)
+        )
+
+    def _find(self, table: str, name: str) -> frozenset[int]:
+        wanted = " ".join(fold(name).split())
+        rows = self.conn.execute(f"SELECT id FROM {table} WHERE folded LIKE ?", (f"%{wanted}%",))
+        return frozenset(r[0] for r in rows)
+
+    def stats(self) -> ArchiveStats:
+        count = lambda table: self.conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0]  # noqa: E731
+        first, last = self.conn.execute(
+            "SELECT min(visit_date), max(visit_date) FROM visits"
+        ).fetchone()
+        return ArchiveStats(
+            articles=count("articles"),
+            visits=count("visits"),
+            officials=count("officials"),
+            communes=count("communes"),
+            first_visit=_date(first),
+            last_visit=_date(last),
+            schema_version=current_version(self.conn),
+            path=str(self.path),
+        )
+
+
+def _must_open_read_only(path: Path) -> bool:
+    """True for an existing archive we may not write (read-only file or medium)."""
+    if not path.exists():
+        return False
+    return not os.access(path, os.W_OK) or not os.access(path.parent, os.W_OK)

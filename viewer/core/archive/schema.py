@@ -1,0 +1,227 @@
+"""The archive's schema, created in one place and changed only by numbered migrations.
+
+Every table and column is documented in docs/archive.md for people who open the file
+with Datasette or the `sqlite-utils` command line. A migration is a list of SQL
+statements; `migrate` applies the missing ones inside one transaction each, records
+them in `schema_migrations`, and backs the file up first when it already held data.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import shutil
+import sqlite3
+from dataclasses import dataclass
+from pathlib import Path
+
+from sqlite_utils import Database
+
+
+class SchemaTooNew(Exception):
+    """The archive was written by a newer version of the program; we must not touch it."""
+
+
+@dataclass(frozen=True)
+class Migration:
+    version: int
+    description: str
+    statements: tuple[str, ...]
+
+
+MIGRATIONS: tuple[Migration, ...] = (
+    Migration(
+        1,
+        "articles, visits and their entities, mentions, full-text indices",
+        (
+            """CREATE TABLE articles (
+                id INTEGER PRIMARY KEY,
+                title TEXT NOT NULL,
+                text TEXT NOT NULL,
+                body_start INTEGER NOT NULL,
+                published TEXT,
+                source_format TEXT NOT NULL,
+                source_encoding TEXT NOT NULL,
+                original_text TEXT,
+                content_key TEXT NOT NULL UNIQUE,
+                imported_at TEXT NOT NULL
+            )""",
+            """CREATE TABLE article_files (
+                id INTEGER PRIMARY KEY,
+                article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+                name TEXT NOT NULL,
+                sha256 TEXT NOT NULL UNIQUE,
+                size INTEGER NOT NULL,
+                imported_at TEXT NOT NULL
+            )""",
+            "CREATE INDEX article_files_article ON article_files(article_id)",
+            """CREATE TABLE officials (
+                id INTEGER PRIMARY KEY,
+                name TEXT NOT NULL,
+                key TEXT NOT NULL UNIQUE,
+                folded TEXT NOT NULL
+            )""",
+            """CREATE TABLE official_titles (
+                official_id INTEGER NOT NULL REFERENCES officials(id) ON DELETE CASCADE,
+                title TEXT NOT NULL,
+                title_key TEXT NOT NULL,
+                first_seen TEXT,
+                last_seen TEXT,
+                PRIMARY KEY (official_id, title_key)
+            )""",
+            """CREATE TABLE communes (
+                id INTEGER PRIMARY KEY,
+                key TEXT NOT NULL UNIQUE,
+                name TEXT NOT NULL,
+                unit TEXT NOT NULL,
+                province TEXT NOT NULL,
+                code INTEGER,
+                province_code INTEGER,
+                current INTEGER NOT NULL,
+                folded TEXT NOT NULL
+            )""",
+            """CREATE TABLE topics (
+                id TEXT PRIMARY KEY,
+                label_vi TEXT NOT NULL,
+                label_en TEXT NOT NULL
+            )""",
+            """CREATE TABLE sites (
+                id INTEGER PRIMARY KEY,
+                key TEXT NOT NULL UNIQUE,
+                name TEXT NOT NULL,
+                kind TEXT NOT NULL
+            )""",
+            """CREATE TABLE organisations (
+                id INTEGER PRIMARY KEY,
+                key TEXT NOT NULL UNIQUE,
+                name TEXT NOT NULL
+            )""",
+            """CREATE TABLE visits (
+                id INTEGER PRIMARY KEY,
+                article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+                visit_date TEXT,
+                time_of_day TEXT NOT NULL,
+                date_inferred INTEGER NOT NULL,
+                date_source TEXT NOT NULL,
+                headline TEXT NOT NULL,
+                lead_official_id INTEGER REFERENCES officials(id)
+            )""",
+            "CREATE INDEX visits_article ON visits(article_id)",
+            "CREATE INDEX visits_date ON visits(visit_date, id)",
+            """CREATE TABLE visit_officials (
+                visit_id INTEGER NOT NULL REFERENCES visits(id) ON DELETE CASCADE,
+                official_id INTEGER NOT NULL REFERENCES officials(id),
+                role TEXT NOT NULL,
+                titles TEXT NOT NULL,
+                PRIMARY KEY (visit_id, official_id)
+            ) WITHOUT ROWID""",
+            "CREATE INDEX visit_officials_official ON visit_officials(official_id, visit_id)",
+            """CREATE TABLE visit_communes (
+                visit_id INTEGER NOT NULL REFERENCES visits(id) ON DELETE CASCADE,
+                commune_id INTEGER NOT NULL REFERENCES communes(id),
+                visited INTEGER NOT NULL,
+                PRIMARY KEY (visit_id, commune_id)
+            ) WITHOUT ROWID""",
+            "CREATE INDEX visit_communes_commune ON visit_communes(commune_id, visit_id)",
+            """CREATE TABLE visit_topics (
+                visit_id INTEGER NOT NULL REFERENCES visits(id) ON DELETE CASCADE,
+                topic_id TEXT NOT NULL REFERENCES topics(id),
+                hits INTEGER NOT NULL,
+                PRIMARY KEY (visit_id, topic_id)
+            ) WITHOUT ROWID""",
+            "CREATE INDEX visit_topics_topic ON visit_topics(topic_id, visit_id)",
+            """CREATE TABLE visit_sites (
+                visit_id INTEGER NOT NULL REFERENCES visits(id) ON DELETE CASCADE,
+                site_id INTEGER NOT NULL REFERENCES sites(id),
+                PRIMARY KEY (visit_id, site_id)
+            ) WITHOUT ROWID""",
+            """CREATE TABLE visit_organisations (
+                visit_id INTEGER NOT NULL REFERENCES visits(id) ON DELETE CASCADE,
+                organisation_id INTEGER NOT NULL REFERENCES organisations(id),
+                PRIMARY KEY (visit_id, organisation_id)
+            ) WITHOUT ROWID""",
+            """CREATE TABLE statements (
+                id INTEGER PRIMARY KEY,
+                visit_id INTEGER NOT NULL REFERENCES visits(id) ON DELETE CASCADE,
+                kind TEXT NOT NULL,
+                start INTEGER NOT NULL,
+                "end" INTEGER NOT NULL,
+                text TEXT NOT NULL
+            )""",
+            "CREATE INDEX statements_visit ON statements(visit_id)",
+            """CREATE TABLE mentions (
+                id INTEGER PRIMARY KEY,
+                article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+                kind TEXT NOT NULL,
+                start INTEGER NOT NULL,
+                "end" INTEGER NOT NULL,
+                key TEXT NOT NULL
+            )""",
+            "CREATE INDEX mentions_article ON mentions(article_id)",
+            # Contentless indices: the text lives once, in articles.text. Each is fed a
+            # derived form (see archive.search) and rows are deleted by re-deriving it.
+            """CREATE VIRTUAL TABLE search_exact USING fts5(
+                title, body, content='', tokenize='unicode61 remove_diacritics 0')""",
+            """CREATE VIRTUAL TABLE search_folded USING fts5(
+                title, body, content='', tokenize='unicode61 remove_diacritics 2')""",
+        ),
+    ),
+)
+
+LATEST_VERSION = MIGRATIONS[-1].version
+
+
+def current_version(conn: sqlite3.Connection) -> int:
+    exists = conn.execute(
+        "SELECT 1 FROM sqlite_master WHERE type='table' AND name='schema_migrations'"
+    ).fetchone()
+    if not exists:
+        return 0
+    row = conn.execute("SELECT max(version) FROM schema_migrations").fetchone()
+    return int(row[0] or 0)
+
+
+def backup(conn: sqlite3.Connection, path: Path, version: int) -> Path:
+    """Copy the archive beside itself before changing its schema; returns the copy."""
+    stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
+    target = path.with_name(f"{path.stem}.v{version}-{stamp}.bak{path.suffix}")
+    conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    copy = sqlite3.connect(target)
+    try:
+        conn.backup(copy)
+    finally:
+        copy.close()
+    return target
+
+
+def migrate(db: Database, path: Path | None) -> Path | None:
+    """Bring the archive to `LATEST_VERSION`; returns the backup made, if any.
+
+    Raises `SchemaTooNew` for an archive from a newer program, without writing to it.
+    """
+    conn = db.conn
+    version = current_version(conn)
+    if version > LATEST_VERSION:
+        raise SchemaTooNew(
+            f"this archive uses schema version {version}, but this program knows only up to "
+            f"{LATEST_VERSION}; open it with a newer version of the viewer"
+        )
+    if version == LATEST_VERSION:
+        return None
+    backup_path = None
+    if version > 0 and path is not None:
+        backup_path = backup(conn, path, version)
+    conn.execute(
+        """CREATE TABLE IF NOT EXISTS schema_migrations (
+            version INTEGER PRIMARY KEY, description TEXT NOT NULL, applied_at TEXT NOT NULL)"""
+    )
+    for migration in MIGRATIONS:
+        if migration.version <= version:
+            continue
+        with db.atomic():  # one transaction per migration: all of it or none of it
+            for statement in migration.statements:
+                conn.execute(statement)
+            conn.execute(
+                "INSERT INTO schema_migrations VALUES (?, ?, ?)",
+                (migration.version, migration.description, dt.datetime.now().isoformat()),
+            )
+    return backup_path

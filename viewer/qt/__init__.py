@@ -1,0 +1,1 @@
+"""The window: widgets, models and printing on top of `viewer.core`."""
