@@ -9,10 +9,10 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
-from enum import Enum
+from enum import StrEnum
 
 
-class MentionKind(str, Enum):
+class MentionKind(StrEnum):
     """Kinds of highlighted span; the values are stored in the archive's `mentions.kind`."""
 
     OFFICIAL = "official"  # a person's name
@@ -29,7 +29,7 @@ class MentionKind(str, Enum):
     CAPTION = "caption"  # a whole paragraph
 
 
-class Role(str, Enum):
+class Role(StrEnum):
     """An official's part in a visit."""
 
     LEAD = "lead"
@@ -84,7 +84,8 @@ class NamedFound:
 
     name: str
     key: str  # text.tone_key(name)
-    kind: str = ""  # sites: "relic", "craft_village", "project", "service_centre", "factory", "other"
+    # sites: "relic", "craft_village", "project", "service_centre", "factory", "other"
+    kind: str = ""
     spans: list[Span] = field(default_factory=list)
 
 

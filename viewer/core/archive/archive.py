@@ -38,6 +38,7 @@ from viewer.core.archive.search import parse_query
 from viewer.core.text import fold
 
 BUSY_TIMEOUT_MS = 10_000
+EVERYTHING = VisitFilter()
 
 
 class ArchiveError(Exception):
@@ -151,7 +152,7 @@ class Archive:
         return (row[0], row[1], row[2]) if row else None
 
     # -- reading: the timeline -----------------------------------------------------------
-    def visit_ids(self, filter_: VisitFilter = VisitFilter()) -> list[int]:
+    def visit_ids(self, filter_: VisitFilter = EVERYTHING) -> list[int]:
         """Ids of the visits the filter admits, newest first (undated ones last)."""
         sql, params = q.visit_ids_sql(filter_)
         return [row[0] for row in self.conn.execute(sql, params)]
@@ -212,7 +213,7 @@ class Archive:
         sql, params = q.facet_sql(filter_, facet)
         return [FacetValue(r[0], r[1], r[2], r[3]) for r in self.conn.execute(sql, params)]
 
-    def month_counts(self, filter_: VisitFilter = VisitFilter()) -> list[tuple[str, int]]:
+    def month_counts(self, filter_: VisitFilter = EVERYTHING) -> list[tuple[str, int]]:
         """("YYYY-MM", number of visits) for every month with a visit, oldest first."""
         sql, params = q.month_counts_sql(filter_)
         return [(r[0], r[1]) for r in self.conn.execute(sql, params)]

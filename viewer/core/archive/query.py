@@ -54,8 +54,7 @@ def where(filter_: VisitFilter, alias: str = "v") -> tuple[str, Params]:
         params.append(query.folded)
         if query.exact:
             clauses.append(
-                f"{alias}.article_id IN "
-                "(SELECT rowid FROM search_exact WHERE search_exact MATCH ?)"
+                f"{alias}.article_id IN (SELECT rowid FROM search_exact WHERE search_exact MATCH ?)"
             )
             params.append(query.exact)
     return (" AND ".join(clauses) or "1"), params
@@ -88,7 +87,8 @@ def facet_sql(filter_: VisitFilter, facet: str) -> tuple[str, Params]:
                   FROM visit_officials x JOIN officials o ON o.id = x.official_id
                   WHERE 1 {scope} GROUP BY o.id ORDER BY n DESC, o.name"""
     elif facet == "communes":
-        sql = f"""SELECT c.id, c.unit || ' ' || c.name || CASE WHEN c.current THEN '' ELSE ' (cũ)' END,
+        sql = f"""SELECT c.id,
+                    c.unit || ' ' || c.name || CASE WHEN c.current THEN '' ELSE ' (cũ)' END,
                     c.province, count(*) AS n
                   FROM visit_communes x JOIN communes c ON c.id = x.commune_id
                   WHERE x.visited = 1 {scope} GROUP BY c.id ORDER BY c.province, n DESC, c.name"""

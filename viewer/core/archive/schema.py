@@ -9,7 +9,6 @@ them in `schema_migrations`, and backs the file up first when it already held da
 from __future__ import annotations
 
 import datetime as dt
-import shutil
 import sqlite3
 from dataclasses import dataclass
 from pathlib import Path

@@ -123,7 +123,9 @@ def insert_article(
         (article_id, file_name, file_sha256, file_size, now),
     )
     exact, folded = index_rows(document.title, document.body)
-    conn.execute("INSERT INTO search_exact (rowid, title, body) VALUES (?, ?, ?)", (article_id, *exact))
+    conn.execute(
+        "INSERT INTO search_exact (rowid, title, body) VALUES (?, ?, ?)", (article_id, *exact)
+    )
     conn.execute(
         "INSERT INTO search_folded (rowid, title, body) VALUES (?, ?, ?)", (article_id, *folded)
     )

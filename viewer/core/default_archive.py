@@ -1,0 +1,30 @@
+"""The archive a new user starts with: created on first launch from the sample articles."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from viewer.core.archive import Archive
+from viewer.core.importer import ImportReport, run_import
+from viewer.core.locations import default_archive_path, sample_articles_dir
+
+
+def ensure_default_archive(path: Path | None = None) -> tuple[Path, ImportReport | None]:
+    """Return the default archive's path, creating and filling it on first use.
+
+    The report of the sample import is returned when it happened, else None. A sample
+    import that failed part-way leaves no archive behind, so the next launch retries.
+    """
+    target = path or default_archive_path()
+    if target.exists():
+        return target, None
+    partial = target.with_name(target.name + ".new")
+    for leftover in (partial, Path(f"{partial}-wal"), Path(f"{partial}-shm")):
+        leftover.unlink(missing_ok=True)
+    with Archive(partial) as archive:
+        report = run_import(archive, [sample_articles_dir()])
+        archive.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    partial.replace(target)
+    for leftover in (Path(f"{partial}-wal"), Path(f"{partial}-shm")):
+        leftover.unlink(missing_ok=True)
+    return target, report
