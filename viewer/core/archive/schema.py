@@ -192,8 +192,9 @@ def backup(conn: sqlite3.Connection, path: Path, version: int) -> Path:
     return target
 
 
-def migrate(db: Database, path: Path | None) -> Path | None:
-    """Bring the archive to `LATEST_VERSION`; returns the backup made, if any.
+def migrate(db: Database, path: Path | None, *, target: int | None = None) -> Path | None:
+    """Bring the archive to `LATEST_VERSION` (or `target`, for tests building old
+    archives); returns the backup made, if any.
 
     Raises `SchemaTooNew` for an archive from a newer program, without writing to it.
     """
@@ -204,7 +205,8 @@ def migrate(db: Database, path: Path | None) -> Path | None:
             f"this archive uses schema version {version}, but this program knows only up to "
             f"{LATEST_VERSION}; open it with a newer version of the viewer"
         )
-    if version == LATEST_VERSION:
+    target = LATEST_VERSION if target is None else target
+    if version >= target:
         return None
     backup_path = None
     if version > 0 and path is not None:
@@ -214,7 +216,7 @@ def migrate(db: Database, path: Path | None) -> Path | None:
             version INTEGER PRIMARY KEY, description TEXT NOT NULL, applied_at TEXT NOT NULL)"""
     )
     for migration in MIGRATIONS:
-        if migration.version <= version:
+        if migration.version <= version or migration.version > target:
             continue
         with db.atomic():  # one transaction per migration: all of it or none of it
             for statement in migration.statements:

@@ -1,0 +1,158 @@
+"""The archive file: schema, safety settings, migrations, read-only use, facets and timeline."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import sqlite3
+
+import pytest
+from sqlite_utils import Database
+
+from tests.factories import add_visit
+from viewer.core.archive import Archive, ArchiveError, VisitFilter
+from viewer.core.archive.schema import LATEST_VERSION, MIGRATIONS, migrate
+from viewer.core.archive.store import delete_article
+
+
+@pytest.fixture
+def archive(tmp_path):
+    with Archive(tmp_path / "a.sqlite") as archive:
+        yield archive
+
+
+def test_new_archive_is_wal_with_foreign_keys_and_a_schema_version(archive):
+    conn = archive.conn
+    assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    assert conn.execute("PRAGMA foreign_keys").fetchone()[0] == 1
+    assert archive.stats().schema_version == LATEST_VERSION
+    versions = [r[0] for r in conn.execute("SELECT version FROM schema_migrations ORDER BY 1")]
+    assert versions == [m.version for m in MIGRATIONS]
+
+
+def test_timeline_is_newest_first_with_undated_visits_last(archive):
+    _, old = add_visit(archive, date=dt.date(2024, 3, 1), lead="Lê Văn A")
+    _, undated = add_visit(archive, date=None, lead="Lê Văn B")
+    _, new = add_visit(archive, date=dt.date(2025, 12, 22), lead="Lê Văn C")
+    assert archive.visit_ids() == [new, old, undated]
+    assert archive.month_counts() == [("2024-03", 1), ("2025-12", 1)]
+
+
+def test_facet_counts_follow_the_other_filters(archive):
+    add_visit(archive, lead="Nguyễn Hồng Phong", communes=(("Biện Thượng", 16000),))
+    add_visit(
+        archive, lead="Nguyễn Hồng Phong", communes=(("Thiệu Hóa", 16010),), topics=("education",)
+    )
+    add_visit(
+        archive, lead="Mai Xuân Liêm", communes=(("Thiệu Hóa", 16010),), topics=("education",)
+    )
+    officials = {f.label: f for f in archive.facet(VisitFilter(), "officials")}
+    assert officials["Nguyễn Hồng Phong"].count == 2
+    phong = VisitFilter(officials=frozenset({officials["Nguyễn Hồng Phong"].id}))
+    assert len(archive.visit_ids(phong)) == 2
+    communes = {f.label: f.count for f in archive.facet(phong, "communes")}
+    assert communes == {"xã Biện Thượng": 1, "xã Thiệu Hóa": 1}
+    # The facet's own selection does not shrink its own counts (multi-select widens).
+    assert {f.label: f.count for f in archive.facet(phong, "officials")} == {
+        "Nguyễn Hồng Phong": 2,
+        "Mai Xuân Liêm": 1,
+    }
+    thieu_hoa = next(f.id for f in archive.facet(VisitFilter(), "communes") if "Thiệu" in f.label)
+    both = phong.toggled("communes", thieu_hoa).toggled("topics", "education")
+    assert len(archive.visit_ids(both)) == 1
+
+
+def test_date_range_filter(archive):
+    add_visit(archive, date=dt.date(2025, 1, 5), lead="Lê Văn A")
+    add_visit(archive, date=dt.date(2025, 12, 12), lead="Lê Văn B")
+    december = VisitFilter(date_from=dt.date(2025, 12, 1), date_to=dt.date(2025, 12, 31))
+    assert len(archive.visit_ids(december)) == 1
+
+
+def test_visit_detail_holds_what_the_article_pane_needs(archive):
+    article_id, visit_id = add_visit(archive, others=("Đỗ Thị Toán",))
+    detail = archive.visit_detail(visit_id)
+    assert detail.lead.name == "Nguyễn Hồng Phong"
+    assert [o.role for o in detail.officials] == ["lead", "delegation"]
+    mention = detail.mentions[0]
+    assert detail.article_text[mention.start : mention.end] == "Nguyễn Hồng Phong"
+    assert detail.row.article_id == article_id
+
+
+def test_deleting_an_article_removes_it_from_search_and_timeline(archive):
+    article_id, _ = add_visit(
+        archive, body="Sáng 12/12, đồng chí Nguyễn Hồng Phong đến xã Biện Thượng."
+    )
+    with archive.batch():
+        delete_article(archive.conn, article_id)
+    assert archive.visit_ids() == []
+    assert archive.search_articles("bien thuong") == []
+    assert archive.conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+
+
+def test_not_an_archive_is_refused_with_the_file_named(tmp_path):
+    bogus = tmp_path / "notes.sqlite"
+    bogus.write_bytes(b"this is not a database at all" * 100)
+    with pytest.raises(ArchiveError, match="notes.sqlite"):
+        Archive(bogus)
+
+
+def test_newer_schema_is_refused_and_left_untouched(tmp_path):
+    path = tmp_path / "future.sqlite"
+    Archive(path).close()
+    with sqlite3.connect(path) as conn:
+        conn.execute("INSERT INTO schema_migrations VALUES (999, 'from the future', 'x')")
+    conn.close()
+    before = path.read_bytes()
+    with pytest.raises(ArchiveError, match="newer version"):
+        Archive(path)
+    assert path.read_bytes() == before
+
+
+def _archive_at_version(path, version):
+    db = Database(sqlite3.connect(path, isolation_level=None))
+    migrate(db, path, target=version)
+    db.conn.close()
+
+
+@pytest.mark.parametrize("old_version", range(1, LATEST_VERSION))
+def test_older_archive_is_backed_up_then_migrated(tmp_path, old_version):
+    path = tmp_path / "old.sqlite"
+    _archive_at_version(path, old_version)
+    with Archive(path) as archive:
+        assert archive.stats().schema_version == LATEST_VERSION
+        assert archive.backup_made is not None and archive.backup_made.exists()
+    with sqlite3.connect(archive.backup_made) as backup:
+        assert (
+            backup.execute("SELECT max(version) FROM schema_migrations").fetchone()[0]
+            == old_version
+        )
+
+
+def test_archive_on_a_read_only_medium_opens_read_only(tmp_path, monkeypatch):
+    path = tmp_path / "ro.sqlite"
+    with Archive(path) as archive:
+        add_visit(archive)
+    # Tests often run as root, who may write anything: pretend the medium is read-only.
+    real_access = os.access
+    monkeypatch.setattr(
+        "viewer.core.archive.archive.os.access",
+        lambda p, mode: False if mode == os.W_OK else real_access(p, mode),
+    )
+    with Archive(path) as archive:
+        assert archive.read_only
+        assert len(archive.visit_ids()) == 1
+        with pytest.raises(ArchiveError, match="read-only"):
+            with archive.batch():
+                pass
+
+
+def test_explicit_read_only_mode(tmp_path):
+    path = tmp_path / "a.sqlite"
+    with Archive(path) as archive:
+        add_visit(archive)
+    with Archive(path, read_only=True) as archive:
+        assert len(archive.visit_ids()) == 1
+        with pytest.raises(ArchiveError):
+            with archive.batch():
+                pass
