@@ -93,7 +93,7 @@ def test_deleting_an_article_removes_it_from_search_and_timeline(archive):
 def test_not_an_archive_is_refused_with_the_file_named(tmp_path):
     bogus = tmp_path / "notes.sqlite"
     bogus.write_bytes(b"this is not a database at all" * 100)
-    with pytest.raises(ArchiveError, match="notes.sqlite"):
+    with pytest.raises(ArchiveError, match=r"notes\.sqlite"):
         Archive(bogus)
 
 
@@ -142,9 +142,8 @@ def test_archive_on_a_read_only_medium_opens_read_only(tmp_path, monkeypatch):
     with Archive(path) as archive:
         assert archive.read_only
         assert len(archive.visit_ids()) == 1
-        with pytest.raises(ArchiveError, match="read-only"):
-            with archive.batch():
-                pass
+        with pytest.raises(ArchiveError, match="read-only"), archive.batch():
+            pass
 
 
 def test_explicit_read_only_mode(tmp_path):
@@ -153,6 +152,5 @@ def test_explicit_read_only_mode(tmp_path):
         add_visit(archive)
     with Archive(path, read_only=True) as archive:
         assert len(archive.visit_ids()) == 1
-        with pytest.raises(ArchiveError):
-            with archive.batch():
-                pass
+        with pytest.raises(ArchiveError), archive.batch():
+            pass
