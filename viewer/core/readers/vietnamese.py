@@ -1,0 +1,84 @@
+"""Judging whether decoded text is real Vietnamese, to catch a wrong guess of the encoding.
+
+A wrong 8-bit guess still gives letters, so "it decoded" proves nothing. What does not
+survive a wrong guess is the shape of Vietnamese syllables: one onset, a vowel nucleus
+from a short list, an optional coda, at most one tone mark (and only sắc or nặng before
+c, ch, p, t), and no letters from other alphabets.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+_LOWER = (
+    "aàảãáạăằẳẵắặâầẩẫấậbcdđeèẻẽéẹêềểễếệghiìỉĩíịklmnoòỏõóọôồổỗốộơờởỡớợ"
+    "pqrstuùủũúụưừửữứựvxyỳỷỹýỵfjwz"
+)
+VIETNAMESE_LETTERS: frozenset[str] = frozenset(_LOWER + _LOWER.upper())
+# Non-ASCII characters that ordinary Vietnamese prose uses besides its letters.
+# (No-break and zero-width space, BOM, en and em dash, curly quotes, ellipsis, bullet, degree.)
+_PROSE_SYMBOLS = frozenset(
+    "\u00a0\u200b\ufeff\u2013\u2014\u2018\u2019\u201c\u201d\u2026\u2022\u00b0"
+)
+_TEXT_CONTROLS = frozenset("\t\n\r\f")
+
+_TONES = {"\u0300", "\u0301", "\u0303", "\u0309", "\u0323"}
+_STOP_TONES = {"\u0301", "\u0323"}  # the only tones a syllable ending in c/ch/p/t can carry
+_ONSETS = "ngh|ng|gh|gi|kh|nh|ph|th|tr|ch|qu|[bcdđghklmnprstvxfjwz]"
+_NUCLEI = (
+    "iêu|yêu|oai|oay|oeo|uây|uôi|ươi|ươu|uya|uyê|uyu|"
+    "ai|ao|au|ay|âu|ây|eo|êu|ia|iê|iu|oa|oă|oe|oi|ôi|ơi|oo|ua|uâ|uê|ui|uô|uơ|uy|"
+    "ưa|ưi|ươ|ưu|yê|a|ă|â|e|ê|i|o|ô|ơ|u|ư|y"
+)
+_SYLLABLE = re.compile(rf"(?:{_ONSETS})?(?:{_NUCLEI})(?P<coda>ch|ng|nh|[cmnpt])?")
+_WORD = re.compile(r"[^\W\d_]+")
+
+
+@dataclass(frozen=True)
+class Plausibility:
+    """How Vietnamese a text looks. Only words with a non-ASCII letter are judged."""
+
+    words: int  # words holding at least one non-ASCII letter
+    valid: int  # of those, the ones shaped like Vietnamese syllables
+    odd: int  # characters Vietnamese prose never holds (foreign letters, stray marks …)
+
+    @property
+    def ratio(self) -> float:
+        return self.valid / self.words if self.words else 0.0
+
+    @property
+    def convincing(self) -> bool:
+        """Reads as Vietnamese: nearly every accented word is a syllable, almost no junk."""
+        return self.words > 0 and self.ratio >= 0.9 and self.odd <= self.words // 50
+
+
+def is_syllable(word: str) -> bool:
+    """True when `word` has the shape of one Vietnamese syllable ("người", "Hoá", "quốc")."""
+    decomposed = unicodedata.normalize("NFD", word.lower())
+    tones = [ch for ch in decomposed if ch in _TONES]
+    if len(tones) > 1:
+        return False
+    base = unicodedata.normalize("NFC", "".join(ch for ch in decomposed if ch not in _TONES))
+    match = _SYLLABLE.fullmatch(base)
+    if match is None:
+        return False
+    return not (tones and match["coda"] in ("c", "ch", "p", "t") and tones[0] not in _STOP_TONES)
+
+
+def is_odd(char: str) -> bool:
+    if char < " ":
+        return char not in _TEXT_CONTROLS
+    if char < "\x7f":
+        return False
+    return char not in VIETNAMESE_LETTERS and char not in _PROSE_SYMBOLS
+
+
+def judge(text: str) -> Plausibility:
+    """Measure `text` against the shape of Vietnamese."""
+    text = unicodedata.normalize("NFC", text)  # Windows-1258 writes tones as separate marks
+    words = [w for w in _WORD.findall(text) if not w.isascii()]
+    valid = sum(1 for w in words if is_syllable(w))
+    odd = sum(1 for ch in text if is_odd(ch))
+    return Plausibility(words=len(words), valid=valid, odd=odd)
