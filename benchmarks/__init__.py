@@ -1,0 +1,1 @@
+"""Benchmarks of the viewer at scale: import, queries, the window, extraction."""
