@@ -20,7 +20,7 @@ _WORD = re.compile(r"[\w\u0300-\u036f]+")
 # syllable (hoá, khoẻ, thuỷ); the gazetteer and most modern text use the first (hóa,
 # khỏe, thủy). Both are two NFC characters, so rewriting keeps every offset valid.
 _OLD_STYLE = re.compile(
-    r"(?<![qQ])([oOuU])([\u0300-\u036f]?)([aAeEyY])([\u0300\u0301\u0303\u0309\u0323])(?!\w)"
+    r"(?<![qQ])([oOuU])([aAeEyY])([\u0300\u0301\u0303\u0309\u0323])(?![\w\u0300-\u036f])"
 )
 
 
@@ -38,7 +38,7 @@ def canonical_tones(text: str) -> str:
     decomposed = unicodedata.normalize("NFD", text)
     if not _OLD_STYLE.search(decomposed):
         return nfc(text)
-    moved = _OLD_STYLE.sub(lambda m: m[1] + m[4] + m[2] + m[3], decomposed)
+    moved = _OLD_STYLE.sub(lambda m: m[1] + m[3] + m[2], decomposed)
     return unicodedata.normalize("NFC", moved)
 
 
