@@ -29,7 +29,7 @@ _SHORT_RE = re.compile(r"\b(" + "|".join(re.escape(k) for k in SHORT_FORMS) + r"
 
 UNIT_WORDS = ("đặc khu", "thị trấn", "thị xã", "thành phố", "phường", "huyện", "quận", "xã")
 _UNIT_PREFIX = re.compile(r"^(?:" + "|".join(tone_key(u) for u in UNIT_WORDS) + r") ")
-_PROVINCE_PREFIX = re.compile(r"^(?:thành2 phố1|tỉnh3) ")
+_PROVINCE_PREFIX = re.compile(f"^(?:{tone_key('thành phố')}|{tone_key('tỉnh')}) ")
 
 
 def expand_short_forms(text: str) -> str:
