@@ -1,0 +1,135 @@
+"""An article prepared for matching: NFC text, tone-canonical copy, paragraphs, sentences."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+from viewer.core.model import Document
+from viewer.core.text import canonical_tones, nfc
+
+from .patterns import UPPER
+
+# A sentence ends at . ! ? … followed by a space and a capital (or an opening quote).
+# "TP. Hồ Chí Minh" and initials ("A. B.") are not ends: the dot follows a short capital word.
+_SENTENCE_END = re.compile(
+    rf"(?<!\bTP)(?<!\b[{UPPER}])[.!?…]+[\"”»)]*\s+(?=[\"“«(]?[{UPPER}0-9])"
+)
+_CLUSTER = re.compile(r".[\u0300-\u036f]*", re.DOTALL)
+
+
+@dataclass(frozen=True)
+class Block:
+    """A paragraph or a sentence: [start, end) in the article text."""
+
+    start: int
+    end: int
+    paragraph: int  # index of the paragraph it belongs to (-1 for the headline)
+
+
+class Article:
+    """Everything the finders share. Offsets refer to `raw` (== `canon` in length)."""
+
+    def __init__(self, document: Document) -> None:
+        original = document.text
+        self.original = original
+        if unicodedata.is_normalized("NFC", original):
+            self.raw = original
+            self._to_original: list[int] | None = None
+        else:
+            self.raw, self._to_original = _nfc_with_map(original)
+        # Same length as raw, old-style tones rewritten: all matching happens on this copy.
+        self.canon = canonical_tones(self.raw)
+        title = nfc(document.title or "")
+        self.headline = Block(0, len(title), -1) if title else Block(0, 0, -1)
+        self.body_start = len(title) + 2 if title else 0
+        self.paragraphs = self._paragraphs()
+        if not title and self.paragraphs and _looks_like_headline(self.raw, self.paragraphs[0]):
+            self.headline = Block(self.paragraphs[0].start, self.paragraphs[0].end, -1)
+            self.paragraphs = self.paragraphs[1:]
+        self.sentences = [s for p in self.paragraphs for s in self._split(p)]
+        self.headline_sentences = self._split(self.headline) if self.headline.end else []
+
+    def _paragraphs(self) -> list[Block]:
+        blocks = []
+        pos = self.body_start
+        for line in self.raw[self.body_start :].split("\n"):
+            stripped = line.strip()
+            if stripped:
+                start = pos + line.index(stripped[0])
+                blocks.append(Block(start, start + len(stripped), len(blocks)))
+            pos += len(line) + 1
+        return blocks
+
+    def _split(self, block: Block) -> list[Block]:
+        pieces = []
+        start = block.start
+        for match in _SENTENCE_END.finditer(self.raw, block.start, block.end):
+            end = match.start() + len(match[0].rstrip())
+            pieces.append(Block(start, end, block.paragraph))
+            start = match.end()
+        if start < block.end:
+            pieces.append(Block(start, block.end, block.paragraph))
+        return pieces
+
+    def paragraph_of(self, offset: int) -> int:
+        """Index of the paragraph containing `offset`; -1 in the headline or between."""
+        lo, hi = 0, len(self.paragraphs) - 1
+        while lo <= hi:
+            mid = (lo + hi) // 2
+            block = self.paragraphs[mid]
+            if offset < block.start:
+                hi = mid - 1
+            elif offset >= block.end:
+                lo = mid + 1
+            else:
+                return mid
+        return -1
+
+    def sentence_at(self, offset: int) -> Block | None:
+        for block in self.headline_sentences:
+            if block.start <= offset < block.end:
+                return block
+        lo, hi = 0, len(self.sentences) - 1
+        while lo <= hi:
+            mid = (lo + hi) // 2
+            block = self.sentences[mid]
+            if offset < block.start:
+                hi = mid - 1
+            elif offset >= block.end:
+                lo = mid + 1
+            else:
+                return block
+        return None
+
+    def in_headline(self, offset: int) -> bool:
+        return self.headline.start <= offset < self.headline.end
+
+    @property
+    def needs_mapping(self) -> bool:
+        """True when the document was not NFC, so offsets must be mapped back."""
+        return self._to_original is not None
+
+    def to_original(self, start: int, end: int) -> tuple[int, int]:
+        """Map a [start, end) span of `raw` back to the document's own text."""
+        if self._to_original is None:
+            return start, end
+        return self._to_original[start], self._to_original[end]
+
+
+def _looks_like_headline(text: str, block: Block) -> bool:
+    line = text[block.start : block.end]
+    return len(line) < 200 and not line.endswith((".", ":", ";"))
+
+
+def _nfc_with_map(text: str) -> tuple[str, list[int]]:
+    """NFC of `text` plus, for each NFC character (and the end), its offset in `text`."""
+    out: list[str] = []
+    positions: list[int] = []
+    for cluster in _CLUSTER.finditer(text):
+        composed = unicodedata.normalize("NFC", cluster[0])
+        out.append(composed)
+        positions.extend([cluster.start()] * len(composed))
+    positions.append(len(text))
+    return "".join(out), positions

@@ -1,0 +1,40 @@
+"""Finding organisations named on their own (not inside a title): "Sở Tài chính", "Văn phòng Tỉnh ủy"."""
+
+from __future__ import annotations
+
+from viewer.core.model import MentionKind, NamedFound, Span
+from viewer.core.text import collapse_spaces, tone_key
+
+from .article import Article
+from .collect import Collector
+from .titles import _LOCAL_UNITS, expand, extend_place, organ_regex
+
+# Bodies that only count as an organisation with a scope after them: "Văn phòng" alone or
+# "Công an" alone is an ordinary word in running text ("văn phòng", "công an xã").
+_NEEDS_SCOPE = {"văn phòng", "công an", "thanh tra", "đảng bộ", "chi bộ", "quân khu", "đảng"}
+
+
+def find_organisations(
+    article: Article, taken: list[tuple[int, int]], out: Collector
+) -> list[NamedFound]:
+    """Organisations outside the spans in `taken` (titles, names), deduplicated by key."""
+    found: dict[str, NamedFound] = {}
+    text = article.canon
+    for m in organ_regex().finditer(text):
+        start, end = m.start(), m.end()
+        if not text[start].isupper() or _overlaps(start, end, taken):
+            continue
+        if m[0].rstrip().lower().endswith(_LOCAL_UNITS):
+            end = extend_place(article, end, len(text))
+        name = collapse_spaces(article.raw[start:end])
+        if name.lower() in _NEEDS_SCOPE:
+            continue
+        key = tone_key(expand(name))
+        entry = found.setdefault(key, NamedFound(name=name, key=key))
+        entry.spans.append(Span(start, end))
+        out.add(MentionKind.ORGANISATION, start, end, key)
+    return list(found.values())
+
+
+def _overlaps(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
+    return any(s < end and start < e for s, e in spans)

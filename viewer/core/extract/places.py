@@ -1,0 +1,211 @@
+"""Communes and former units after a unit word, resolved against the 2025 gazetteer."""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from viewer.core.model import MentionKind, PlaceFound, Span
+from viewer.core.text import collapse_spaces, tone_key
+
+from . import vocabulary
+from .article import Article
+from .collect import Collector
+from .gazetteer import ProvinceEntry, gazetteer
+from .patterns import PLACE_PART, alternation
+
+# The day the district tier was abolished. Articles about visits before it name the old
+# communes; the 2025 units often reuse those names for a different (merged) area, so a
+# pre-reform "xã X" is recorded as a former unit even when a current "xã X" exists: linking
+# it to today's code would claim a visit to a commune that did not exist yet.
+REFORM_DAY = dt.date(2025, 7, 1)
+
+_COUNT = r"(?:hai|ba|bốn|năm|sáu|bảy|tám|chín|mười|các|những|\d{1,2}|0\d)"
+_UNIT = re.compile(
+    rf"(?<!\w)(?P<count>{_COUNT}\s+)?"
+    r"(?P<unit>đặc\s+khu|thị\s+trấn|thị\s+xã|thành\s+phố|TP\.?|phường|huyện|quận|xã|tỉnh)"
+    r"(?!\w)(?!\s+(?:ủy|uỷ)(?!\w))\s*:?",
+    re.I,
+)
+_PART = re.compile(rf"(?:\s+|\s*[-–]\s*)({PLACE_PART})")
+_FIRST_PART = re.compile(rf"\s*({PLACE_PART})")
+_LIST_SEP = re.compile(r"\s*(?:,|;|\s và|\s cùng)\s*")
+_FORMER_MARK = re.compile(r"\s*(?:\(\s*)?cũ(?!\w)")
+_VISIT_VERB = re.compile(
+    r"(?<!\w)(?:thăm|làm việc|kiểm tra|khảo sát|đến|tới|chủ trì|tham quan|dự|trao|tặng|về)(?!\w)",
+    re.I,
+)
+_CLAUSE_START = re.compile(r"[;.:!?\n]")
+_DISTRICT_UNITS = {"huyện", "quận", "thị xã", "thị trấn", "thành phố"}
+
+
+@dataclass(frozen=True)
+class _Item:
+    name: str
+    start: int
+    end: int
+
+
+@functools.cache
+def _province_name_regex() -> re.Pattern[str]:
+    names = [e.name for e in gazetteer().provinces.values()]
+    return re.compile(rf"(?<!\w){alternation(names)}(?!\w)")
+
+
+def _names_after(article: Article, pos: int, plural: bool) -> list[_Item]:
+    """The names of a list after a unit word: "Biện Thượng, Vĩnh Lộc", "A, B và C"."""
+    text = article.canon
+    items: list[_Item] = []
+    at = pos
+    while True:
+        item = _one_name(article, at)
+        if item is None:
+            break
+        if items and not plural and tone_key(item.name) not in gazetteer().ward_names:
+            break
+        if items and item.name.split()[0] in vocabulary.titles().not_in_names:
+            break
+        items.append(item)
+        sep = _LIST_SEP.match(text, item.end)
+        if not sep:
+            break
+        at = sep.end()
+    return items
+
+
+def _one_name(article: Article, pos: int) -> _Item | None:
+    text = article.canon
+    first = _FIRST_PART.match(text, pos)
+    if not first or first[1] in vocabulary.titles().not_in_names:
+        return None
+    parts = [(first[1], first.start(1), first.end())]
+    while len(parts) < gazetteer().max_ward_words:
+        m = _PART.match(text, parts[-1][2])
+        if not m:
+            break
+        parts.append((m[1], m.start(1), m.end()))
+    known = gazetteer().ward_names | gazetteer().provinces.keys()
+    for n in range(len(parts), 0, -1):
+        if tone_key(text[parts[0][1] : parts[n - 1][2]]) in known:
+            return _Item(collapse_spaces(article.raw[parts[0][1] : parts[n - 1][2]]),
+                         parts[0][1], parts[n - 1][2])
+    families = vocabulary.titles().family_names
+    keep = [parts[0]]
+    for part in parts[1:3]:
+        if part[0] in families or (part[0].isupper() and len(part[0]) > 1):
+            break  # the next words start a person's name or an acronym
+        keep.append(part)
+    return _Item(collapse_spaces(article.raw[keep[0][1] : keep[-1][2]]), keep[0][1], keep[-1][2])
+
+
+def _visited(article: Article, list_start: int, item: _Item, unit: str) -> bool:
+    if _FORMER_MARK.match(article.canon, item.end):
+        return False
+    if article.in_headline(item.start):
+        return True
+    if unit in _DISTRICT_UNITS and not article.in_headline(item.start):
+        # After the reform a district is context ("huyện Thường Xuân cũ"), not a destination.
+        return False
+    text = article.canon
+    clause_start = max(
+        (m.end() for m in _CLAUSE_START.finditer(text, max(0, list_start - 300), list_start)),
+        default=0,
+    )
+    return bool(_VISIT_VERB.search(text, clause_start, list_start))
+
+
+def find_places(
+    article: Article,
+    out: Collector,
+    *,
+    default_province: str,
+    visit_date: dt.date | None,
+) -> list[PlaceFound]:
+    g = gazetteer()
+    text = article.canon
+    # First pass: which provinces the article names, and where.
+    named: list[tuple[int, ProvinceEntry]] = []
+    for m in _province_name_regex().finditer(text):
+        entry = g.province(m[0])
+        if entry:
+            named.append((m.start(), entry))
+    default = g.province(default_province)
+    main = _main_province(article, named, default)
+    pre_reform = visit_date is not None and visit_date < REFORM_DAY
+    others = [e for _, e in Counter(e for _, e in named).most_common()]
+
+    places: dict[str, PlaceFound] = {}
+    for m in _UNIT.finditer(text):
+        unit = collapse_spaces(m["unit"].lower()).rstrip(".")
+        unit = "thành phố" if unit == "tp" else unit
+        items = _names_after(article, m.end(), plural=bool(m["count"]))
+        if not items:
+            continue
+        if unit in ("tỉnh", "thành phố"):
+            entry = g.province(items[0].name)
+            if entry and (unit == "tỉnh" or entry.city or not entry.current):
+                out.add(MentionKind.PROVINCE, m.start("unit"), items[0].end, tone_key(entry.name))
+                continue
+            if unit == "tỉnh":
+                continue
+        explicit = _explicit_province(article, items[-1].end)
+        order = [p for p in (explicit, main, *others, default) if p is not None]
+        for item in items:
+            place = _resolve(item.name, unit, order, pre_reform)
+            place = places.setdefault(place.key, place)
+            place.spans.append(Span(item.start, item.end))
+            place.visited = place.visited or _visited(article, m.start(), item, unit)
+            kind = MentionKind.COMMUNE if place.current else MentionKind.FORMER_UNIT
+            out.add(kind, item.start, item.end, place.key)
+    return list(places.values())
+
+
+def _main_province(
+    article: Article, named: list[tuple[int, ProvinceEntry]], default: ProvinceEntry | None
+) -> ProvinceEntry | None:
+    """The article's province: named in the headline or lead, else the default setting when
+    the text names it or names none, else the province it names most."""
+    lead_end = article.paragraphs[0].end if article.paragraphs else article.headline.end
+    for pos, entry in named:
+        if pos < lead_end:
+            return entry
+    if not named or (default and any(e == default for _, e in named)):
+        return default
+    return Counter(e for _, e in named).most_common(1)[0][0]
+
+
+_AFTER_PROVINCE = re.compile(r"\s*,?\s*(?:tỉnh|thành phố|TP\.?)\s+", re.I)
+
+
+def _explicit_province(article: Article, pos: int) -> ProvinceEntry | None:
+    """The province written right after a commune: "xã Thiệu Trung, tỉnh Thanh Hóa"."""
+    m = _AFTER_PROVINCE.match(article.canon, pos)
+    if not m:
+        return None
+    found = _province_name_regex().match(article.canon, m.end())
+    return gazetteer().province(found[0]) if found else None
+
+
+def _resolve(name: str, unit: str, order: list[ProvinceEntry], pre_reform: bool) -> PlaceFound:
+    g = gazetteer()
+    if unit in ("xã", "phường", "đặc khu") and not pre_reform:
+        for province in order:
+            if province.code is None:
+                continue
+            ward = g.ward(province.code, name, unit)
+            if ward:
+                return PlaceFound(
+                    name=ward.name, unit=ward.unit, province=province.name, code=ward.code,
+                    province_code=province.code, current=True, visited=False,
+                    key=f"ward:{ward.code}",
+                )
+    province = order[0] if order else None
+    province_name = province.name if province else ""
+    return PlaceFound(
+        name=name, unit=unit, province=province_name, code=None,
+        province_code=province.code if province else None, current=False, visited=False,
+        key=f"former:{unit}:{tone_key(name)}:{tone_key(province_name)}",
+    )

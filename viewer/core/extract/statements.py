@@ -1,0 +1,125 @@
+"""Sentences worth quoting: the leader's directives, the difficulties reported, photo captions."""
+
+from __future__ import annotations
+
+import re
+
+from viewer.core.model import MentionKind, Statement
+
+from .article import Article, Block
+from .collect import Collector
+
+_DIRECTIVE = re.compile(
+    r"(?<!\w)(?:đề\s+nghị|yêu\s+cầu|nhấn\s+mạnh|chỉ\s+đạo|lưu\s+ý|quán\s+triệt|giao\s+nhiệm\s+vụ"
+    r"|cần|phải|khẳng\s+định|chỉ\s+rõ|mong\s+muốn)(?!\w)",
+    re.I,
+)
+# "đáp ứng yêu cầu", "đạt yêu cầu" describe, they do not instruct; "phát biểu chỉ đạo" names
+# the speech (and is the usual photo caption), the instructions come in its sentences.
+_NOT_DIRECTIVE = re.compile(
+    r"(?:đáp\s+ứng(?:\s+được)?|đạt|theo|chưa\s+đạt|đúng|phát\s+biểu)\s+$", re.I
+)
+_SPEAKER = re.compile(r"(?<!\w)(?:đồng\s+chí|ông|bà)(?!\w)", re.I)
+_SPEECH = re.compile(r"phát\s+biểu\s+chỉ\s+đạo|phát\s+biểu\s+kết\s+luận|kết\s+luận\s+buổi", re.I)
+_NARRATIVE_START = re.compile(
+    r"^(?:Trước\s+đó|Tiếp\s+đó|Sau\s+đó|Tiếp\s+theo|Tại\s+(?:hội\s+nghị|buổi)|Thực\s+hiện|Theo"
+    r"|Trước\s+khi|Sau\s+khi|Làm\s+việc\s+với|Dịp\s+này|Cùng\s+ngày|Trong\s+chuyến|Báo\s+cáo"
+    r"|Qua\s+kiểm\s+tra|Tham\s+gia|Cùng\s+tham\s+gia|Cùng\s+đi|Sáng|Chiều|Trưa|Tối|Ngày)(?!\w)",
+    re.I,
+)
+_PAST = re.compile(r"(?<!\w)đã(?!\w)", re.I)
+_DIFFICULTY = re.compile(r"khó\s+khăn|vướng\s+mắc|hạn\s+chế|tồn\s+tại|bất\s+cập|yếu\s+kém", re.I)
+_DIFFICULTY_INTRO = re.compile(
+    r"tuy\s+nhiên|vẫn\s+còn|còn\s+gặp|còn\s+một\s+số|như\s*:|như\s+sau|một\s+số\s+(?:khó|hạn)", re.I
+)
+_CAPTION_VERB = re.compile(
+    r"(?<!\w)(?:thăm|kiểm\s+tra|khảo\s+sát|phát\s+biểu|làm\s+việc|tham\s+dự|dự|trao|tặng|"
+    r"hỏi\s+thăm|chứng\s+kiến|động\s+viên|trò\s+chuyện|tham\s+quan|nghe|chụp\s+ảnh)(?!\w)",
+    re.I,
+)
+_CAPTION_START = re.compile(r"^(?:Quang\s+cảnh|Toàn\s+cảnh|Ảnh|Các\s+đại\s+biểu)(?!\w)", re.I)
+_CONNECTIVE = re.compile(r"^[^,]{0,40}\b(?:đó|khi|đây|ra|nhiên|này|cạnh)\s*,", re.I)
+_MAX_CAPTION_WORDS = 45  # full titles make captions long: "Đồng chí Phó Bí thư Thường trực …"
+_MAX_CAPTION_COMMAS = 2
+
+
+def is_caption(article: Article, paragraph: Block, sentences: list[Block]) -> bool:
+    """A short stand-alone paragraph describing a photo: one clause, present-tense action."""
+    if paragraph.paragraph == 0:
+        return False  # the lead
+    text = article.canon[paragraph.start : paragraph.end]
+    if len(sentences) != 1 or len(text.split()) > _MAX_CAPTION_WORDS:
+        return False
+    if any(ch in text for ch in ";:") or text.count(",") > _MAX_CAPTION_COMMAS:
+        return False
+    if _PAST.search(text) or _CONNECTIVE.match(text):
+        return False
+    if _NARRATIVE_START.match(text) or _has_directive(text):
+        return False
+    if _CAPTION_START.match(text):
+        return True
+    return bool(_CAPTION_VERB.search(text)) and text[0].isupper()
+
+
+def _has_directive(text: str) -> bool:
+    return any(not _NOT_DIRECTIVE.search(text, 0, m.start()) for m in _DIRECTIVE.finditer(text))
+
+
+def _directive_after_speaker(text: str, official_offsets: list[int], base: int) -> bool:
+    """A directive verb with an official (đồng chí, a title or a name) before it."""
+    for m in _DIRECTIVE.finditer(text):
+        if _NOT_DIRECTIVE.search(text, 0, m.start()):
+            continue
+        if _SPEAKER.search(text, 0, m.start()) or any(
+            base <= p < base + m.start() for p in official_offsets
+        ):
+            return True
+    return False
+
+
+def find_statements(
+    article: Article, official_offsets: list[int], out: Collector
+) -> list[Statement]:
+    """Captions, difficulties and directives, in article order."""
+    statements: list[Statement] = []
+    by_paragraph: dict[int, list[Block]] = {}
+    for sentence in article.sentences:
+        by_paragraph.setdefault(sentence.paragraph, []).append(sentence)
+
+    def emit(kind: MentionKind, block: Block) -> None:
+        raw = article.raw[block.start : block.end]
+        statements.append(Statement(kind, block.start, block.end, raw))
+        out.add(kind, block.start, block.end)
+
+    in_speech = False
+    for paragraph in article.paragraphs:
+        sentences = by_paragraph.get(paragraph.paragraph, [])
+        text = article.canon[paragraph.start : paragraph.end]
+        if is_caption(article, paragraph, sentences):
+            emit(MentionKind.CAPTION, paragraph)
+            continue
+        difficulty_from = next(
+            (i for i, s in enumerate(sentences) if _is_difficulty(article.canon[s.start : s.end])),
+            None,
+        )
+        if difficulty_from is not None:
+            for sentence in sentences[difficulty_from:]:
+                emit(MentionKind.DIFFICULTY, sentence)
+            sentences = sentences[:difficulty_from]
+            in_speech = False
+        continuing = in_speech and not (_NARRATIVE_START.match(text) or _PAST.search(text))
+        in_speech = continuing
+        for sentence in sentences:
+            s_text = article.canon[sentence.start : sentence.end]
+            speaker = _directive_after_speaker(s_text, official_offsets, sentence.start)
+            if speaker or _SPEECH.search(s_text):
+                in_speech = True
+            if continuing or speaker or (in_speech and _has_directive(s_text)):
+                emit(MentionKind.DIRECTIVE, sentence)
+    return statements
+
+
+def _is_difficulty(text: str) -> bool:
+    return bool(_DIFFICULTY.search(text) and _DIFFICULTY_INTRO.search(text)) and not (
+        _SPEAKER.search(text) and _has_directive(text)
+    )

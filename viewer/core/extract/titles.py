@@ -1,0 +1,210 @@
+"""Finding titles (chức danh), organ names and personal names in an article."""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+
+from viewer.core.text import collapse_spaces, tone_key
+
+from . import vocabulary
+from .article import Article
+from .gazetteer import gazetteer
+from .patterns import CAP_WORD, LOWER, PLACE_PART, UPPER, alternation
+
+# Unit words that are followed by a commune-level name inside a title or organ
+# ("Đảng ủy xã Thiệu Trung"); the name is bounded with the gazetteer, not by the regex.
+_LOCAL_UNITS = ("xã", "phường", "đặc khu", "huyện", "thị xã", "thị trấn", "quận")
+_PLACE_TOKEN = re.compile(rf"\s+({PLACE_PART})")
+
+
+@dataclass(frozen=True)
+class Name:
+    start: int
+    end: int
+    text: str
+    key: str
+
+
+@dataclass(frozen=True)
+class TitleChain:
+    """One or more titles in a row: "Ủy viên Ban Thường vụ Tỉnh ủy, Trưởng Ban Tổ chức Tỉnh ủy"."""
+
+    start: int
+    end: int
+    titles: tuple[tuple[int, int], ...]
+
+
+@functools.cache
+def organ_pattern() -> str:
+    """Regex source (case-insensitive use) of an organ: core plus scopes."""
+    v = vocabulary.titles()
+    g = gazetteer()
+    provinces = alternation(e.name for e in g.provinces.values())
+    aliases = alternation(vocabulary.places().province_aliases)
+    # Unknown "Sở/Ban/Bộ/Cục" names: title-case words ("Khoa học và Công nghệ"), case-sensitive.
+    word = rf"(?-i:{CAP_WORD})(?:\s+(?-i:[{LOWER}]+)(?=\s|$|[,;.]))?"
+    fallback = rf"(?-i:Sở|Ban|Bộ|Cục|Chi cục)\s+{word}(?:(?:\s+và|\s*[-–])?\s+{word}){{0,2}}"
+    core = (
+        rf"(?:Ban\s+{alternation(v.ban)}|Sở\s+{alternation(v.so)}|Bộ\s+{alternation(v.bo)}"
+        rf"|{alternation(v.standalone)}|{fallback})"
+    )
+    scope = (
+        rf"(?:{alternation(v.scopes)}|(?:tỉnh|thành\s+phố|TP\.?)(?:\s+(?:{provinces}|{aliases}))?"
+        rf"|{alternation(_LOCAL_UNITS)}(?!\w))"
+    )
+    return rf"{core}(?!\w)(?:\s+{scope}(?!\w))*"
+
+
+@functools.cache
+def _title_regex() -> re.Pattern[str]:
+    positions = alternation(vocabulary.titles().positions)
+    return re.compile(rf"(?<!\w){positions}(?!\w)(?:\s+(?P<organ>{organ_pattern()}))?", re.I)
+
+
+@functools.cache
+def organ_regex() -> re.Pattern[str]:
+    return re.compile(rf"(?<!\w){organ_pattern()}", re.I)
+
+
+@functools.cache
+def _name_regex() -> re.Pattern[str]:
+    families = alternation(vocabulary.titles().family_names)
+    return re.compile(rf"(?<![\w.])(?:{families})(?:[ \u00a0]{CAP_WORD}){{1,3}}(?!\w)")
+
+
+_STREET_WORDS = re.compile(
+    r"(?:đường|phố|phường|xã|huyện|quận|thị trấn|thị xã|thành phố|TP\.?|tỉnh|trường|"
+    r"cầu|thôn|làng|bản|khu phố|Quảng trường|Khu di tích|đền|chùa|di tích|Nhà máy)\s+$",
+    re.I,
+)
+
+
+def find_names(article: Article) -> list[Name]:
+    """Personal names (family name + 1-3 capitalised syllables), places excluded."""
+    v = vocabulary.titles()
+    g = gazetteer()
+    found = []
+    text = article.canon
+    for match in _name_regex().finditer(text):
+        words = match[0].split()
+        keep = [words[0]]
+        for word in words[1:]:
+            if word in v.not_in_names:
+                break
+            keep.append(word)
+        if len(keep) < 2:
+            continue
+        start = match.start()
+        end = start + len(" ".join(keep))
+        before = text[max(0, start - 20) : start]
+        if _STREET_WORDS.search(before):
+            # "xã Lê Lợi", "đường Trần Phú": a place named after a person, unless the gazetteer
+            # does not know it and it follows a unit word inside a title ("UBND xã Lê Văn A").
+            if tone_key(" ".join(keep[:2])) in g.ward_names or not before.rstrip().endswith(
+                _LOCAL_UNITS
+            ):
+                continue
+        raw = article.raw[start:end]
+        found.append(Name(start, end, collapse_spaces(raw), tone_key(raw)))
+    return found
+
+
+def extend_place(article: Article, pos: int, limit: int) -> int:
+    """End of the commune name after a unit word at `pos` (gazetteer-bounded), or `pos`."""
+    g = gazetteer()
+    families = vocabulary.titles().family_names
+    tokens: list[tuple[str, int]] = []
+    at = pos
+    while len(tokens) < g.max_ward_words:
+        m = _PLACE_TOKEN.match(article.canon, at, limit)
+        if not m:
+            break
+        tokens.append((m[1], m.end()))
+        at = m.end()
+    for n in range(len(tokens), 0, -1):
+        if tone_key(" ".join(t for t, _ in tokens[:n])) in g.ward_names:
+            return tokens[n - 1][1]
+    # Unknown (former) name: up to two capitalised words, never a following person's name.
+    end = pos
+    for i, (token, token_end) in enumerate(tokens[:2]):
+        if (token in families and i + 1 < len(tokens)) or (token[0] in UPPER and token.isupper()):
+            break
+        end = token_end
+    return end
+
+
+def _match_title(article: Article, pos: int, names_at: dict[int, Name]) -> int:
+    """End of the title starting at `pos`, or -1 when none starts there."""
+    m = _title_regex().match(article.canon, pos)
+    if not m or not article.canon[pos].isupper():
+        return -1
+    end = m.end()
+    position = m[0][: m.start("organ") - pos] if m["organ"] else m[0]
+    if not m["organ"] and collapse_spaces(position).lower() in vocabulary.titles().need_organ:
+        return -1
+    if m["organ"] and m[0].rstrip().lower().endswith(_LOCAL_UNITS):
+        end = extend_place(article, end, len(article.canon))
+    # A title never contains a person's name: stop where one begins.
+    for start in range(pos + 1, end):
+        if start in names_at:
+            end = start
+            while end > pos and article.canon[end - 1].isspace():
+                end -= 1
+            break
+    return end
+
+
+def find_title_chains(article: Article, names: list[Name]) -> list[TitleChain]:
+    names_at = {n.start: n for n in names}
+    chains = []
+    text = article.canon
+    last_end = 0
+    for m in _title_regex().finditer(text):
+        if m.start() < last_end:
+            continue
+        end = _match_title(article, m.start(), names_at)
+        if end < 0:
+            continue
+        titles = [(m.start(), end)]
+        while True:
+            sep = re.match(r"\s*,\s*", text[end : end + 4])
+            if not sep:
+                break
+            nxt = _match_title(article, end + sep.end(), names_at)
+            if nxt < 0:
+                break
+            titles.append((end + sep.end(), nxt))
+            end = nxt
+        chains.append(TitleChain(titles[0][0], end, tuple(titles)))
+        last_end = end
+    return chains
+
+
+@functools.cache
+def _abbreviation_regex() -> re.Pattern[str]:
+    abbreviations = vocabulary.titles().abbreviations
+    return re.compile(rf"(?<!\w){alternation(abbreviations, flexible_space=False)}(?!\w)")
+
+
+def expand(title: str) -> str:
+    """A title with its short forms spelled out: "Chủ tịch UBND tỉnh" -> "… Ủy ban nhân dân tỉnh"."""
+    abbreviations = vocabulary.titles().abbreviations
+    return collapse_spaces(_abbreviation_regex().sub(lambda m: abbreviations[m[0]], title))
+
+
+_PARTY_SCOPE = re.compile(r"\s(Tỉnh ủy|Thành ủy|Đảng ủy(?:\s.*)?|Huyện ủy|Trung ương(?: Đảng)?)$", re.I)
+_BARE_MEMBERSHIP = re.compile(r"^Ủy viên Ban (Thường vụ|Chấp hành)$", re.I)
+
+
+def chain_titles(article: Article, chain: TitleChain) -> list[str]:
+    """The chain's titles, short forms expanded; a bare "Ủy viên Ban Thường vụ" takes the
+    party committee named by the next title ("…, Trưởng Ban Tổ chức Tỉnh ủy")."""
+    titles = [expand(article.canon[s:e]) for s, e in chain.titles]
+    for i in range(len(titles) - 2, -1, -1):
+        if _BARE_MEMBERSHIP.match(titles[i]):
+            scope = _PARTY_SCOPE.search(titles[i + 1])
+            if scope:
+                titles[i] = f"{titles[i]} {scope[1]}"
+    return titles
