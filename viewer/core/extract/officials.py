@@ -11,6 +11,7 @@ from viewer.core.text import tone_key
 from . import vocabulary
 from .article import Article
 from .collect import Collector
+from .gazetteer import gazetteer
 from .patterns import UPPER
 from .titles import Name, TitleChain, chain_titles, find_names, find_title_chains
 
@@ -52,13 +53,30 @@ class _Registry:
         return person
 
     def give_titles(self, person: OfficialFound, titles: list[str], chain: TitleChain) -> None:
-        known = {tone_key(t) for t in person.titles}
         for title in titles:
-            if tone_key(title) not in known:
-                person.titles.append(title)
-                known.add(tone_key(title))
+            _add_title(person.titles, title)
         for s, e in chain.titles:
             self.out.add(MentionKind.TITLE, s, e, person.key)
+
+
+def _add_title(titles: list[str], title: str) -> None:
+    """Add `title` unless it is already there; the same title with and without the province
+    ("Chủ tịch UBND tỉnh" / "Chủ tịch UBND tỉnh Nghệ An") is one title, the longer kept."""
+    key = tone_key(title)
+    for i, known in enumerate(titles):
+        known_key = tone_key(known)
+        if known_key == key or known_key.startswith(key + " "):
+            return
+        if key.startswith(known_key + " ") and _only_place_added(known_key, key):
+            titles[i] = title
+            return
+    titles.append(title)
+
+
+def _only_place_added(short: str, long: str) -> bool:
+    """True when `long` is `short` plus a province name (not another organ)."""
+    rest = long[len(short) :].strip()
+    return rest in gazetteer().provinces
 
 
 def find_officials(article: Article, out: Collector) -> Officials:

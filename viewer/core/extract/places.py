@@ -93,6 +93,8 @@ def _one_name(article: Article, pos: int) -> _Item | None:
             return _Item(collapse_spaces(article.raw[parts[0][1] : parts[n - 1][2]]),
                          parts[0][1], parts[n - 1][2])
     families = vocabulary.titles().family_names
+    if parts[0][0] in families and len(parts) >= 3:
+        return None  # "UBND thành phố Phạm Quốc Tuấn Anh": a person, not a place
     keep = [parts[0]]
     for part in parts[1:3]:
         if part[0] in families or (part[0].isupper() and len(part[0]) > 1):
@@ -135,7 +137,7 @@ def find_places(
     default = g.province(default_province)
     main = _main_province(article, named, default)
     pre_reform = visit_date is not None and visit_date < REFORM_DAY
-    others = [e for _, e in Counter(e for _, e in named).most_common()]
+    others = [e for e, _ in Counter(e for _, e in named).most_common()]
 
     places: dict[str, PlaceFound] = {}
     for m in _UNIT.finditer(text):

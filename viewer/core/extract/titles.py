@@ -16,6 +16,8 @@ from .patterns import CAP_WORD, LOWER, PLACE_PART, UPPER, alternation
 # Unit words that are followed by a commune-level name inside a title or organ
 # ("Đảng ủy xã Thiệu Trung"); the name is bounded with the gazetteer, not by the regex.
 _LOCAL_UNITS = ("xã", "phường", "đặc khu", "huyện", "thị xã", "thị trấn", "quận")
+# Committees named after a local unit: "Huyện ủy Triệu Sơn", "Đảng ủy Yên Định".
+_LOCAL_COMMITTEES = ("huyện ủy", "quận ủy", "thị ủy", "đảng ủy", "thành ủy")
 _PLACE_TOKEN = re.compile(rf"\s+({PLACE_PART})")
 
 
@@ -44,23 +46,32 @@ def organ_pattern() -> str:
     provinces = alternation(e.name for e in g.provinces.values())
     aliases = alternation(vocabulary.places().province_aliases)
     # Unknown "Sở/Ban/Bộ/Cục" names: title-case words ("Khoa học và Công nghệ"), case-sensitive.
-    word = rf"(?-i:{CAP_WORD})(?:\s+(?-i:[{LOWER}]+)(?=\s|$|[,;.]))?"
-    fallback = rf"(?-i:Sở|Ban|Bộ|Cục|Chi cục)\s+{word}(?:(?:\s+và|\s*[-–])?\s+{word}){{0,2}}"
+    word = rf"(?-i:{CAP_WORD})(?:\s+(?-i:[{LOWER}]+)){{0,3}}"
+    heads = alternation(v.fallback_heads)
+    fallback = rf"(?-i:{heads})\s+{word}(?:(?:\s+và|\s*[-\u2013])?\s+{word}){{0,4}}"
     core = (
         rf"(?:Ban\s+{alternation(v.ban)}|Sở\s+{alternation(v.so)}|Bộ\s+{alternation(v.bo)}"
         rf"|{alternation(v.standalone)}|{fallback})"
     )
+    # A province name may follow any scope: "Tỉnh ủy Nghệ An", "UBND thành phố Hà Nội".
     scope = (
-        rf"(?:{alternation(v.scopes)}|(?:tỉnh|thành\s+phố|TP\.?)(?:\s+(?:{provinces}|{aliases}))?"
-        rf"|{alternation(_LOCAL_UNITS)}(?!\w))"
+        rf"(?:{alternation(v.scopes)}|tỉnh|thành\s+phố|TP\.?|{alternation(_LOCAL_UNITS)})"
+        rf"(?:\s+(?:{provinces}|{aliases})(?!\w))?"
     )
-    return rf"{core}(?!\w)(?:\s+{scope}(?!\w))*"
+    province = rf"(?:\s+(?:{provinces}|{aliases})(?!\w))?"
+    return rf"{core}(?!\w){province}(?:\s+{scope}(?!\w))*"
 
 
 @functools.cache
 def _title_regex() -> re.Pattern[str]:
     positions = alternation(vocabulary.titles().positions)
-    return re.compile(rf"(?<!\w){positions}(?!\w)(?:\s+(?P<organ>{organ_pattern()}))?", re.I)
+    # Positions with an organ are tried first, so "Trưởng Ban Tổ chức Tỉnh ủy" is read as
+    # "Trưởng" + "Ban Tổ chức Tỉnh ủy" rather than the organ-less position "Trưởng Ban".
+    return re.compile(
+        rf"(?<!\w)(?:{positions}(?!\w)\s+(?P<organ>{organ_pattern()})|{positions}(?!\w))"
+        r"(?:\s+khóa\s+[XVIL\d]+(?!\w))?",  # "ĐBQH khóa XV"
+        re.I,
+    )
 
 
 @functools.cache
@@ -74,9 +85,16 @@ def _name_regex() -> re.Pattern[str]:
     return re.compile(rf"(?<![\w.])(?:{families})(?:[ \u00a0]{CAP_WORD}){{1,3}}(?!\w)")
 
 
+# Words after which a capitalised family-name-like sequence is a place, not a person.
 _STREET_WORDS = re.compile(
-    r"(?:đường|phố|phường|xã|huyện|quận|thị trấn|thị xã|thành phố|TP\.?|tỉnh|trường|"
-    r"cầu|thôn|làng|bản|khu phố|Quảng trường|Khu di tích|đền|chùa|di tích|Nhà máy)\s+$",
+    r"(?<!\w)(?:đường|Đường|phố|Phố|thôn|làng|bản|khu phố|quảng trường|đền|Đền|chùa|di tích"
+    r"|nhà máy|tượng đài|lăng|núi|sông|chợ|bến|Bác)\s+$",
+)
+# Words after which a place name may come before a person's name: "Tỉnh ủy Ninh Bình Đinh Thị
+# Lan Anh", "UBND xã Lê Lợi Nguyễn Văn A", "Huyện ủy Triệu Sơn Nguyễn Đình Long".
+_PLACE_WORDS = re.compile(
+    r"(?<!\w)(?:xã|phường|đặc khu|huyện|quận|thị trấn|thị xã|thành phố|TP\.?|tỉnh|Tỉnh ủy|Thành ủy"
+    r"|Huyện ủy|Quận ủy|Thị ủy|Đảng ủy|UBND|HĐND|Ủy ban nhân dân|Hội đồng nhân dân|MTTQ)\s+$",
     re.I,
 )
 
@@ -85,10 +103,29 @@ def find_names(article: Article) -> list[Name]:
     """Personal names (family name + 1-3 capitalised syllables), places excluded."""
     v = vocabulary.titles()
     g = gazetteer()
+    places = g.ward_names | g.provinces.keys()
     found = []
     text = article.canon
-    for match in _name_regex().finditer(text):
+    regex = _name_regex()
+    pos = 0
+    while True:
+        match = regex.search(text, pos)
+        if not match:
+            break
+        pos = match.end()
         words = match[0].split()
+        start = match.start()
+        before = text[max(0, start - 25) : start]
+        if _STREET_WORDS.search(before) or tone_key(" ".join(words)) in v.historical:
+            continue
+        if _PLACE_WORDS.search(before):
+            # Skip a leading place name and look for a person right after it.
+            place_len = next(
+                (n for n in range(len(words), 0, -1) if tone_key(" ".join(words[:n])) in places), 0
+            )
+            if place_len:
+                pos = start + len(" ".join(words[:place_len]))
+                continue
         keep = [words[0]]
         for word in words[1:]:
             if word in v.not_in_names:
@@ -96,16 +133,8 @@ def find_names(article: Article) -> list[Name]:
             keep.append(word)
         if len(keep) < 2:
             continue
-        start = match.start()
         end = start + len(" ".join(keep))
-        before = text[max(0, start - 20) : start]
-        if _STREET_WORDS.search(before):
-            # "xã Lê Lợi", "đường Trần Phú": a place named after a person, unless the gazetteer
-            # does not know it and it follows a unit word inside a title ("UBND xã Lê Văn A").
-            if tone_key(" ".join(keep[:2])) in g.ward_names or not before.rstrip().endswith(
-                _LOCAL_UNITS
-            ):
-                continue
+        pos = end
         raw = article.raw[start:end]
         found.append(Name(start, end, collapse_spaces(raw), tone_key(raw)))
     return found
@@ -141,10 +170,9 @@ def _match_title(article: Article, pos: int, names_at: dict[int, Name]) -> int:
     if not m or not article.canon[pos].isupper():
         return -1
     end = m.end()
-    position = m[0][: m.start("organ") - pos] if m["organ"] else m[0]
-    if not m["organ"] and collapse_spaces(position).lower() in vocabulary.titles().need_organ:
+    if not m["organ"] and collapse_spaces(m[0]).lower() in vocabulary.titles().need_organ:
         return -1
-    if m["organ"] and m[0].rstrip().lower().endswith(_LOCAL_UNITS):
+    if m["organ"] and m[0].rstrip().lower().endswith(_LOCAL_UNITS + _LOCAL_COMMITTEES):
         end = extend_place(article, end, len(article.canon))
     # A title never contains a person's name: stop where one begins.
     for start in range(pos + 1, end):
@@ -162,7 +190,7 @@ def find_title_chains(article: Article, names: list[Name]) -> list[TitleChain]:
     text = article.canon
     last_end = 0
     for m in _title_regex().finditer(text):
-        if m.start() < last_end:
+        if m.start() < last_end or _TAIL_OF_NAME.search(text, max(0, m.start() - 12), m.start()):
             continue
         end = _match_title(article, m.start(), names_at)
         if end < 0:
@@ -180,6 +208,11 @@ def find_title_chains(article: Article, names: list[Name]) -> list[TitleChain]:
         chains.append(TitleChain(titles[0][0], end, tuple(titles)))
         last_end = end
     return chains
+
+
+# A position word right after a capitalised word is part of a longer name ("Đoàn ĐBQH tỉnh",
+# "Hội Chủ tịch …"), not a title of its own.
+_TAIL_OF_NAME = re.compile(rf"(?<!\w)[{UPPER}]\w*[ \u00a0]$")
 
 
 @functools.cache

@@ -7,7 +7,7 @@ import tomllib
 from dataclasses import dataclass
 from typing import Any
 
-from viewer.core.text import canonical_tones, nfc
+from viewer.core.text import canonical_tones, nfc, tone_key
 from viewer.resources import resource_path
 
 
@@ -35,12 +35,14 @@ class TitleVocabulary:
     abbreviations: dict[str, str]
     family_names: frozenset[str]
     not_in_names: frozenset[str]
+    historical: frozenset[str]  # tone_keys of historical figures (never officials)
     positions: tuple[str, ...]
     need_organ: frozenset[str]
     ban: tuple[str, ...]
     so: tuple[str, ...]
     bo: tuple[str, ...]
     standalone: tuple[str, ...]
+    fallback_heads: tuple[str, ...]
     scopes: tuple[str, ...]
     generic: tuple[str, ...]
 
@@ -74,12 +76,14 @@ def titles() -> TitleVocabulary:
         abbreviations={k: canonical_tones(v) for k, v in data["abbreviations"].items()},
         family_names=frozenset(_norm(people["family_names"])),
         not_in_names=frozenset(_norm(people["not_in_names"])),
+        historical=frozenset(tone_key(n) for n in people["historical_figures"]),
         positions=tuple(_norm(tit["positions"])),
         need_organ=frozenset(w.lower() for w in _norm(tit["need_organ"])),
         ban=tuple(_norm(org["ban"])),
         so=tuple(_norm(org["so"])),
         bo=tuple(_norm(org["bo"])),
         standalone=tuple(_norm(org["standalone"])),
+        fallback_heads=tuple(_norm(org["fallback_heads"])),
         scopes=tuple(_norm(org["scopes"])),
         generic=tuple(_norm(org["generic"])),
     )
