@@ -70,6 +70,10 @@ def test_annotation_fields(gold):
     assert leads[0]["titles"] == gold["lead"]["titles"]
     names = [name_key(o["name"]) for o in gold["officials"]]
     assert len(set(names)) == len(names), "an official is listed twice"
+    for key in ("sites", "organisations"):
+        for item in gold[key]:
+            names = [item] if isinstance(item, str) else item
+            assert names and all(isinstance(n, str) and n.strip() for n in names), item
     for key in ("directives_min", "difficulties_min", "captions"):
         assert isinstance(gold[key], int) and gold[key] >= 0
 

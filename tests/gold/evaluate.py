@@ -73,6 +73,12 @@ def gold_places(gold: dict[str, Any]) -> list[dict[str, Any]]:
     return gold.get("communes", [])
 
 
+def aliases(item: str | list[str]) -> tuple[str, ...]:
+    """Keys of a gold site or organisation: one name, or a list of names for the same thing."""
+    names = [item] if isinstance(item, str) else item
+    return tuple(org_key(n) for n in names)
+
+
 def place_tuple(p: dict[str, Any] | Any) -> tuple[str, str, str, bool]:
     get = p.get if isinstance(p, dict) else lambda k, d=None: getattr(p, k, d)
     return place_key(get("name", ""), get("unit", ""), get("province", ""), get("current", False))
@@ -124,12 +130,12 @@ def score_article(report: Report, article: GoldArticle, visit: Any) -> None:
     )
     s["sites"].add_lenient(
         file,
-        {org_key(x) for x in gold.get("sites", [])},
+        [aliases(x) for x in gold.get("sites", [])],
         {org_key(x.name) for x in getattr(visit, "sites", []) or []},
     )
     s["organisations"].add_lenient(
         file,
-        {org_key(x) for x in gold.get("organisations", [])},
+        [aliases(x) for x in gold.get("organisations", [])],
         {org_key(x.name) for x in getattr(visit, "organisations", []) or []},
     )
     s["topics"].add(

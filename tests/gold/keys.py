@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import re
 
+from vietnam_provinces import Province
+
 from viewer.core.text import tone_key
 
 # Short forms that occur inside titles and organisation names, longest first.
@@ -32,6 +34,21 @@ _UNIT_PREFIX = re.compile(r"^(?:" + "|".join(tone_key(u) for u in UNIT_WORDS) + 
 _PROVINCE_PREFIX = re.compile(f"^(?:{tone_key('thành phố')}|{tone_key('tỉnh')}) ")
 
 
+_PROVINCES = sorted(
+    (tone_key(p.name.removeprefix("Thành phố ")) for p in Province.iter_all()),
+    key=len,
+    reverse=True,
+)
+# What a title may end with that does not change the office: the province ("Bí thư Tỉnh ủy
+# Nghệ An"), the level word ("Chủ tịch UBND tỉnh"), the term ("ĐBQH khóa XV").
+_TITLE_TAIL = re.compile(
+    "(?: (?:{}|{}))?(?: (?:{}))?$".format(
+        tone_key("tỉnh"), tone_key("thành phố"), "|".join(re.escape(p) for p in _PROVINCES)
+    )
+)
+_TERM_TAIL = re.compile(f" (?:{tone_key('khóa')} [ivxlc]+|{tone_key('nhiệm kỳ')} \\d+(?: \\d+)?)$")
+
+
 def expand_short_forms(text: str) -> str:
     """Replace UBND, HĐND, UVTV, ĐBQH, MTTQ … by their full words."""
     return _SHORT_RE.sub(lambda m: SHORT_FORMS[m[1]], text)
@@ -43,8 +60,13 @@ def name_key(name: str) -> str:
 
 
 def title_key(title: str) -> str:
-    """A title (chức danh) with short forms expanded, any spelling."""
-    return tone_key(expand_short_forms(title))
+    """A title (chức danh), short forms expanded, any spelling, without its tail.
+
+    "Chủ tịch UBND tỉnh Nghệ An", "Chủ tịch UBND tỉnh" and "Chủ tịch Ủy ban nhân dân tỉnh"
+    share a key; "Chủ tịch UBND xã Con Cuông" does not.
+    """
+    key = _TERM_TAIL.sub("", tone_key(expand_short_forms(title)))
+    return _TITLE_TAIL.sub("", key, count=1)
 
 
 def org_key(name: str) -> str:

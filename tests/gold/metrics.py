@@ -4,6 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Callable, Hashable, Iterable
 from dataclasses import dataclass, field
+from typing import TypeVar
+
+T = TypeVar("T")
 
 
 @dataclass
@@ -35,21 +38,32 @@ class Score:
         self.tp += len(gold_set & pred_set)
         self._miss(file, sorted(pred_set - gold_set, key=str), sorted(gold_set - pred_set, key=str))
 
-    def add_lenient(self, file: str, gold: Iterable[str], predicted: Iterable[str]) -> None:
-        """Count matches where one key contains the other (each key used at most once)."""
-        gold_set, pred_set = set(gold), set(predicted)
-        exact = gold_set & pred_set
-        self.tp += len(exact)
-        remaining = sorted(gold_set - exact)
+    def add_lenient(
+        self, file: str, gold: Iterable[tuple[str, ...]], predicted: Iterable[str]
+    ) -> None:
+        """Count matches where one key contains the other; each gold item is used once.
+
+        A gold item is a tuple of alias keys (the same site named two ways); exact
+        matches are paired first so that a substring match cannot steal a gold item.
+        """
+        remaining = sorted({tuple(g) for g in gold if any(g)})
         unmatched = []
-        for pred in sorted(pred_set - exact):
-            hit = _first(remaining, lambda g, p=pred: bool(g) and bool(p) and (g in p or p in g))
+        leftover = []
+        for pred in sorted(set(predicted)):
+            hit = _first(remaining, lambda g, p=pred: p in g)
+            if hit is None:
+                leftover.append(pred)
+            else:
+                remaining.remove(hit)
+                self.tp += 1
+        for pred in leftover:
+            hit = _first(remaining, lambda g, p=pred: bool(p) and any(a in p or p in a for a in g))
             if hit is None:
                 unmatched.append(pred)
             else:
                 remaining.remove(hit)
                 self.tp += 1
-        self._miss(file, unmatched, remaining)
+        self._miss(file, unmatched, [g[0] for g in remaining])
 
     def _miss(self, file: str, false_pos: list, false_neg: list) -> None:
         self.fp += len(false_pos)
@@ -80,5 +94,5 @@ class Accuracy:
             self.wrong.append((file, gold, predicted))
 
 
-def _first(items: list[str], pred: Callable[[str], bool]) -> str | None:
+def _first(items: list[T], pred: Callable[[T], bool]) -> T | None:
     return next((item for item in items if pred(item)), None)
