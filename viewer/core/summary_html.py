@@ -84,34 +84,44 @@ _NEW_PAGE = ' style="page-break-before: always"'
 _TIME_OF_DAY_EN = {"sáng": "morning", "trưa": "noon", "chiều": "afternoon", "tối": "evening"}
 
 # Qt rich text: sizes in pt, margins in px (Qt scales px to the printer's resolution).
-# No shorthand `margin: a b c d` below: Qt reads it, but one value per side is clearer.
+# One value per side rather than `margin: a b c d`: that is the form Qt reads everywhere.
+# Sizes are relative to the body size, so a summary can be set a little smaller to fit a page.
 _CSS = """
-body {{ font-family: '{family}'; font-size: 10pt; color: #1a1a1a; }}
-h1 {{ font-size: 16pt; font-weight: bold; color: #16365c; margin-top: 0px; margin-bottom: 4px; }}
-h2 {{ font-size: 13pt; font-weight: bold; color: #16365c; margin-top: 14px; margin-bottom: 8px; }}
-h3 {{ font-size: 10.5pt; font-weight: bold; color: #16365c; margin-top: 10px;
-      margin-bottom: 3px; }}
+body {{ font-family: '{family}'; font-size: {body}pt; color: #1a1a1a; }}
+h1 {{ font-size: {h1}pt; font-weight: bold; color: #16365c; margin-top: 0px; margin-bottom: 4px; }}
+h2 {{ font-size: {h2}pt; font-weight: bold; color: #16365c; margin-top: 14px;
+      margin-bottom: 6px; }}
+h3 {{ font-size: {h3}pt; font-weight: bold; color: #16365c; margin-top: 8px;
+      margin-bottom: 2px; }}
 p {{ margin-top: 0px; margin-bottom: 3px; }}
-li {{ margin-bottom: 3px; }}
-td {{ padding-top: 2px; padding-bottom: 2px; }}
+li {{ margin-bottom: 2px; }}
+td {{ padding-top: 1px; padding-bottom: 1px; }}
 td.label {{ color: #555555; font-weight: bold; padding-right: 8px; white-space: nowrap; }}
 table.cover {{ border-collapse: collapse; border: 1px solid #9aa7b8; }}
 table.cover th {{ background-color: #e4eaf2; font-weight: bold; padding: 3px;
                   border: 1px solid #9aa7b8; }}
-table.cover td {{ padding: 3px; border: 1px solid #9aa7b8; font-size: 9pt; }}
-.meta {{ color: #555555; font-size: 9pt; margin-bottom: 8px; }}
-.source {{ color: #555555; font-size: 8.5pt; margin-top: 10px; }}
+table.cover td {{ padding: 3px; border: 1px solid #9aa7b8; font-size: {small}pt; }}
+.meta {{ color: #555555; font-size: {small}pt; margin-bottom: 8px; }}
+.source {{ color: #555555; font-size: {tiny}pt; margin-top: 8px; }}
 .guess {{ color: #9a4d00; font-style: italic; }}
 """
+BODY_PT = 10.0
+COVER_TOPICS = 4  # the cover is for scanning: the rest are in the visit's own summary
 
 
 def labels(lang: str) -> dict[str, str]:
     return LABELS.get(lang, LABELS["vi"])
 
 
-def stylesheet(family: str = DEFAULT_FAMILY) -> str:
+def stylesheet(family: str = DEFAULT_FAMILY, body_pt: float = BODY_PT) -> str:
     # The family is named explicitly so Qt picks the bundled font, not whatever the machine has.
-    return _CSS.format(family=family.replace("'", ""))
+    def size(factor: float) -> str:
+        return f"{body_pt * factor:.1f}"
+
+    return _CSS.format(
+        family=family.replace("'", ""), body=size(1), h1=size(1.6), h2=size(1.3),
+        h3=size(1.05), small=size(0.9), tiny=size(0.85),
+    )
 
 
 def when_text(
@@ -184,7 +194,7 @@ def summary_body(
     """One visit's summary as an HTML fragment starting with its <h2> headline."""
     words = labels(lang)
     facts = "".join(
-        f'<tr><td class="label" width="21%">{label}</td><td>{value}</td></tr>'
+        f'<tr><td class="label" width="18%">{label}</td><td>{value}</td></tr>'
         for label, value in _fact_rows(doc, lang)
     )
     source = doc.source
@@ -211,7 +221,8 @@ def _cover_row(row: CoverRow, number: int, lang: str) -> str:
         when_text(row.date, row.time_of_day, row.date_inferred, lang),
         escape(row.lead_name) or labels(lang)["unknown"],
         "<br/>".join(escape(c) for c in row.communes),
-        _topics(row.topics, lang),
+        _topics(row.topics[:COVER_TOPICS], lang)
+        + (f" (+{len(row.topics) - COVER_TOPICS})" if len(row.topics) > COVER_TOPICS else ""),
     )
     return "<tr>" + "".join(f"<td>{c}</td>" for c in cells) + "</tr>"
 
@@ -241,6 +252,7 @@ def to_html(
     lang: str = "vi",
     *,
     family: str = DEFAULT_FAMILY,
+    body_pt: float = BODY_PT,
     page_breaks: bool = True,
 ) -> str:
     """A complete HTML page. `page_breaks=False` leaves breaks to the caller's page layout."""
@@ -256,7 +268,7 @@ def to_html(
     return (
         f'<html lang="{escape(lang)}"><head><meta charset="utf-8"/>'
         f"<title>{escape(APP_NAME)} — {escape(title)}</title>"
-        f"<style>{stylesheet(family)}</style></head><body>{body}</body></html>"
+        f"<style>{stylesheet(family, body_pt)}</style></head><body>{body}</body></html>"
     )
 
 

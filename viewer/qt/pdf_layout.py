@@ -141,15 +141,22 @@ class PagedDocument:
                         # A summary longer than a page may start low, but not in the last third.
                         if need > room and (need <= content_height or room < content_height / 3):
                             self._break_before(block)
-                    elif rect.bottom() + self._first_line(block.next()) > bottom:
+                    elif self._first_line_bottom(block.next()) > bottom:
                         self._break_before(block)
             block = block.next()
 
-    @staticmethod
-    def _first_line(block: QTextBlock) -> float:
-        if not block.isValid() or block.layout() is None or block.layout().lineCount() == 0:
+    def _first_line_bottom(self, block: QTextBlock) -> float:
+        """Where the first line of `block` ends, in document coordinates (0 if none)."""
+        if not block.isValid():
             return 0.0
-        return block.layout().lineAt(0).height()
+        # Asking for the block's rectangle lays it out; a line pushed to the next page by
+        # pagination has its position moved, so this also tells which page it landed on.
+        top = self.doc.documentLayout().blockBoundingRect(block).top()
+        layout = block.layout()
+        if layout is None or layout.lineCount() == 0:
+            return top
+        line = layout.lineAt(0)
+        return top + line.y() + line.height()
 
     # -- painting --------------------------------------------------------------------------
     def paint(self, painter: QPainter, device: QPagedPaintDevice) -> int:

@@ -27,6 +27,7 @@ if TYPE_CHECKING:
     from PySide6.QtWidgets import QWidget
 
 PDF_DPI = 300  # layout resolution: fine enough that line breaks match what a printer gets
+SUMMARY_SIZES = (10.0, 9.5, 9.0)  # body text sizes tried, in pt, to fit a summary on one page
 FOOTERS = {"vi": "Trang {page}/{pages}", "en": "Page {page} of {pages}"}
 
 
@@ -67,9 +68,7 @@ def render(document: SummaryDocument | ReportDocument, device: QPagedPaintDevice
         header_right=document_title(document, lang),
         footer_format=FOOTERS.get(lang, FOOTERS["vi"]),
     )
-    html = to_html(document, lang, family=family, page_breaks=False)
-    paged = PagedDocument(html, device, style,
-                          keep_summaries=isinstance(document, ReportDocument))
+    paged = _layout(document, device, style, lang)
     painter = QPainter()
     if not painter.begin(device):
         raise OSError("cannot start painting on the output device")
@@ -77,6 +76,25 @@ def render(document: SummaryDocument | ReportDocument, device: QPagedPaintDevice
         return paged.paint(painter, device)
     finally:
         painter.end()
+
+
+def _layout(document: SummaryDocument | ReportDocument, device: QPagedPaintDevice,
+            style: PageStyle, lang: str) -> PagedDocument:
+    if isinstance(document, ReportDocument):
+        html = to_html(document, lang, family=style.family, page_breaks=False)
+        return PagedDocument(html, device, style, keep_summaries=True)
+    # A one-visit summary is most useful on one sheet: when its directives run a few lines
+    # over, set it a little smaller rather than print a second page with three lines on it.
+    paged = None
+    for body_pt in SUMMARY_SIZES:
+        html = to_html(document, lang, family=style.family, body_pt=body_pt)
+        paged = PagedDocument(html, device, style, keep_summaries=False)
+        if paged.page_count == 1:
+            break
+    assert paged is not None
+    return paged if paged.page_count == 1 else PagedDocument(
+        to_html(document, lang, family=style.family), device, style, keep_summaries=False
+    )
 
 
 def export_pdf(
