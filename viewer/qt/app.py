@@ -1,0 +1,111 @@
+"""Starting the window: the QApplication, the archive to open, and switching archives."""
+
+from __future__ import annotations
+
+import multiprocessing
+import sys
+from pathlib import Path
+
+import qtawesome
+from PySide6.QtGui import QIcon
+from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
+
+from viewer import APP_ID, APP_NAME
+from viewer.core.archive import Archive, ArchiveError
+from viewer.core.default_archive import ensure_default_archive
+from viewer.qt.dialogs import ArchiveChoice, archive_error
+from viewer.qt.main_window import MainWindow
+from viewer.qt.settings import LANGUAGE, LAST_ARCHIVE, Settings
+from viewer.qt.strings import set_language, tr
+from viewer.resources import resource_path
+
+
+def app_icon() -> QIcon:
+    icon_file = resource_path("icons", "visit-viewer.svg")
+    if icon_file.exists():
+        return QIcon(str(icon_file))
+    return qtawesome.icon("fa6s.landmark", color="#1d4fa3")
+
+
+def _open_archive(path: Path | None) -> Archive | None:
+    """Open `path` (or the default archive); on failure ask the user what to do instead."""
+    while True:
+        try:
+            if path is None:
+                path, _report = ensure_default_archive()
+            return Archive(path)
+        except (ArchiveError, OSError) as error:
+            choice = archive_error(None, str(error))
+        if choice is ArchiveChoice.OPEN_OTHER:
+            name, _ = QFileDialog.getOpenFileName(None, tr("archive.pick_open"), "",
+                                                  tr("archive.file_types"))
+            if not name:
+                return None
+            path = Path(name)
+        elif choice is ArchiveChoice.USE_DEFAULT and path is not None:
+            path = None
+        else:
+            return None
+
+
+class Application:
+    """Owns the window and its archive; opening another archive replaces both."""
+
+    def __init__(self, settings: Settings) -> None:
+        self.settings = settings
+        self.window: MainWindow | None = None
+        self.archive: Archive | None = None
+
+    def open(self, path: Path | None) -> bool:
+        archive = _open_archive(path)
+        if archive is None:
+            return False
+        old_window, old_archive = self.window, self.archive
+        if old_window is not None:
+            old_window.close()
+        if old_archive is not None:
+            old_archive.close()
+        self.archive = archive
+        self.settings.set(LAST_ARCHIVE, str(archive.path))
+        window = MainWindow(archive, self.settings)
+        window.setWindowIcon(app_icon())
+        window.archive_requested.connect(self.open)
+        window.statusBar().showMessage(tr("status.opened", path=archive.path), 6000)
+        if archive.backup_made:
+            QMessageBox.information(window, APP_NAME,
+                                    tr("archive.backup_made", path=archive.backup_made))
+        window.show()
+        self.window = window
+        return True
+
+    def close(self) -> None:
+        if self.window is not None:
+            self.window.close()
+        if self.archive is not None:
+            self.archive.close()
+
+
+def start_path(db_path: Path | None, settings: Settings) -> Path | None:
+    """The archive to open: the one asked for, else the last one used, else the default."""
+    if db_path is not None:
+        return db_path
+    last = settings.get(LAST_ARCHIVE)
+    return Path(last) if last and Path(last).exists() else None
+
+
+def run_app(db_path: Path | None, settings: Settings | None = None) -> int:
+    multiprocessing.freeze_support()  # the importer may start worker processes
+    app = QApplication.instance() or QApplication(sys.argv)
+    app.setApplicationName(APP_NAME)
+    app.setOrganizationName("thamlamviec")
+    app.setDesktopFileName(APP_ID)
+    app.setWindowIcon(app_icon())
+    settings = settings or Settings.default()
+    set_language(settings.get(LANGUAGE))
+    application = Application(settings)
+    if not application.open(start_path(db_path, settings)):
+        return 1
+    try:
+        return app.exec()
+    finally:
+        application.close()

@@ -1,0 +1,70 @@
+"""The active filters as removable chips above the timeline, and one button to clear them all."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import qtawesome
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
+
+from viewer.core.archive import VisitFilter
+from viewer.qt.strings import tr
+
+CHIP_STYLE = """
+QPushButton { border: 1px solid #9bb5d6; border-radius: 10px; background: #e8f0fb;
+              padding: 2px 8px; color: #1b3a63; }
+QPushButton:hover { background: #d4e3f7; }
+"""
+
+
+def _date(value) -> str:  # type: ignore[no-untyped-def]
+    return value.strftime("%d/%m/%Y") if value else "…"
+
+
+class FilterChips(QWidget):
+    """Shows `filter`; emits the filter with one part removed when a chip is clicked."""
+
+    filter_changed = Signal(object)  # VisitFilter
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._layout = QHBoxLayout(self)
+        self._layout.setContentsMargins(0, 2, 0, 2)
+        self._layout.setSpacing(4)
+        self.chips: list[QPushButton] = []
+        self.setVisible(False)
+
+    def show_filter(self, filter_: VisitFilter, labels: dict[tuple[str, object], str]) -> None:
+        """`labels` maps (facet, value) to what the user saw in the facet list."""
+        while self._layout.count():
+            item = self._layout.takeAt(0)
+            if item.widget():
+                item.widget().deleteLater()
+        self.chips = []
+        for facet in ("officials", "communes", "topics"):
+            for value in sorted(getattr(filter_, facet), key=str):
+                label = labels.get((facet, value), str(value))
+                self._add(f"{tr('filter.' + facet)}: {label}", filter_.toggled(facet, value))
+        if filter_.date_from or filter_.date_to:
+            self._add(tr("filter.date_chip", start=_date(filter_.date_from),
+                         end=_date(filter_.date_to)),
+                      replace(filter_, date_from=None, date_to=None))
+        if filter_.text.strip():
+            self._add(tr("filter.text_chip", text=filter_.text.strip()), replace(filter_, text=""))
+        if self.chips:
+            clear = QLabel(f'<a href="clear">{tr("filter.clear_all")}</a>')
+            clear.linkActivated.connect(lambda _h: self.filter_changed.emit(VisitFilter()))
+            self._layout.addWidget(clear)
+        self._layout.addStretch(1)
+        self.setVisible(bool(self.chips))
+
+    def _add(self, text: str, without: VisitFilter) -> None:
+        chip = QPushButton(qtawesome.icon("fa6s.xmark", color="#1b3a63"), text)
+        chip.setLayoutDirection(Qt.LayoutDirection.RightToLeft)  # the close icon after the words
+        chip.setStyleSheet(CHIP_STYLE)
+        chip.setCursor(Qt.CursorShape.PointingHandCursor)
+        chip.setToolTip(tr("filter.remove_tip"))
+        chip.clicked.connect(lambda _checked=False: self.filter_changed.emit(without))
+        self._layout.addWidget(chip)
+        self.chips.append(chip)

@@ -1,0 +1,86 @@
+"""The left panel: date range and the three facet lists, emitting the filter the user builds."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import replace
+
+from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtWidgets import QDateEdit, QFormLayout, QLabel, QSplitter, QVBoxLayout, QWidget
+
+from viewer.core.archive import VisitFilter
+from viewer.qt.facets import FacetList
+from viewer.qt.queries import FilterResult
+from viewer.qt.strings import tr
+
+ANY_DATE = QDate(1900, 1, 1)  # the minimum, shown as "any": QDateEdit has no empty state
+
+
+class DateEdit(QDateEdit):
+    """A date, or "any" (its minimum) for an open end of the range."""
+
+    def __init__(self) -> None:
+        super().__init__(calendarPopup=True, displayFormat="dd/MM/yyyy")
+        self.setMinimumDate(ANY_DATE)
+        self.setSpecialValueText(tr("filter.any"))
+        self.set_value(None)
+
+    def value(self) -> dt.date | None:
+        date = self.date()
+        return None if date == ANY_DATE else dt.date(date.year(), date.month(), date.day())
+
+    def set_value(self, value: dt.date | None) -> None:
+        self.blockSignals(True)
+        self.setDate(QDate(value.year, value.month, value.day) if value else ANY_DATE)
+        self.blockSignals(False)
+
+
+class FilterPanel(QWidget):
+    filter_changed = Signal(object)  # VisitFilter
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.filter = VisitFilter()
+        self.date_from = DateEdit()
+        self.date_to = DateEdit()
+        for edit in (self.date_from, self.date_to):
+            edit.editingFinished.connect(self._dates_edited)
+        dates = QFormLayout()
+        dates.addRow(tr("filter.from"), self.date_from)
+        dates.addRow(tr("filter.to"), self.date_to)
+        self.facets = {
+            "officials": FacetList("officials"),
+            "communes": FacetList("communes", grouped=True),
+            "topics": FacetList("topics"),
+        }
+        splitter = QSplitter(Qt.Orientation.Vertical, objectName="facet_splitter")
+        for facet in self.facets.values():
+            facet.toggled.connect(self._toggled)
+            splitter.addWidget(facet)
+        self.splitter = splitter
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addWidget(QLabel(f"<b>{tr('filter.dates')}</b>"))
+        layout.addLayout(dates)
+        layout.addWidget(splitter, 1)
+
+    def labels(self) -> dict[tuple[str, object], str]:
+        return {(name, value): label for name, facet in self.facets.items()
+                for value, label in facet.labels.items()}
+
+    def show_result(self, result: FilterResult) -> None:
+        self.filter = result.filter
+        for name, facet in self.facets.items():
+            facet.set_values(result.facets[name], getattr(result.filter, name))
+        self.date_from.set_value(result.filter.date_from)
+        self.date_to.set_value(result.filter.date_to)
+
+    def _toggled(self, facet: str, value: object) -> None:
+        self.filter_changed.emit(self.filter.toggled(facet, value))  # type: ignore[arg-type]
+
+    def _dates_edited(self) -> None:
+        start, end = self.date_from.value(), self.date_to.value()
+        if start and end and start > end:
+            start, end = end, start
+        if (start, end) != (self.filter.date_from, self.filter.date_to):
+            self.filter_changed.emit(replace(self.filter, date_from=start, date_to=end))

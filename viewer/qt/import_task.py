@@ -1,0 +1,129 @@
+"""Importing in the background: `import_paths` on its own thread and connection, with progress.
+
+The window stays usable during an import. Progress shows in the status bar only after
+600 ms (like Anki's progress.py: quick imports should not flash a bar), with a Cancel
+button; a cancelled import keeps what was committed, as the importer guarantees.
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections.abc import Sequence
+from pathlib import Path
+
+from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QPushButton, QWidget
+
+from viewer.core.archive import Archive
+from viewer.core.importer import ImportReport, import_paths
+from viewer.qt.strings import tr
+
+SHOW_AFTER_MS = 600
+WAITING_AFTER_S = 2.0  # no progress this long: another program holds the write lock
+EMIT_EVERY_S = 0.05
+
+
+class ImportTask(QObject):
+    """One import run. Emits `progress`, then exactly one of `finished` or `failed`."""
+
+    progress = Signal(int, int)  # done, total
+    finished = Signal(object)  # ImportReport
+    failed = Signal(str)
+
+    def __init__(self, archive_path: Path, paths: Sequence[Path], default_province: str,
+                 parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.archive_path = archive_path
+        self.paths = list(paths)
+        self.default_province = default_province
+        self._cancel = threading.Event()
+        self._thread = threading.Thread(target=self._run, name="import", daemon=True)
+        self.last_progress = time.monotonic()
+
+    def start(self) -> None:
+        self._thread.start()
+
+    def cancel(self) -> None:
+        self._cancel.set()
+
+    def wait(self, timeout: float | None = None) -> bool:
+        """Block until the thread ended; True when it did."""
+        if self._thread.is_alive():
+            self._thread.join(timeout)
+        return not self._thread.is_alive()
+
+    @property
+    def running(self) -> bool:
+        return self._thread.is_alive()
+
+    def _run(self) -> None:
+        try:
+            # One Archive = one connection = one thread: the import opens its own.
+            with Archive(self.archive_path) as archive:
+                events = import_paths(archive, self.paths,
+                                      default_province=self.default_province,
+                                      cancelled=self._cancel.is_set)
+                last_emit = 0.0
+                while True:
+                    try:
+                        event = next(events)
+                    except StopIteration as stop:
+                        report: ImportReport = stop.value
+                        break
+                    self.last_progress = now = time.monotonic()
+                    if now - last_emit > EMIT_EVERY_S or event.done == event.total:
+                        last_emit = now
+                        self.progress.emit(event.done, event.total)
+            self.finished.emit(report)
+        except Exception as error:  # the user gets the reason instead of a silent thread death
+            self.failed.emit(str(error) or repr(error))
+
+
+class ImportProgress(QWidget):
+    """Status-bar progress: bar, words, Cancel. Appears only for imports that take a while."""
+
+    cancel_requested = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.label = QLabel(tr("import.counting"))
+        self.bar = QProgressBar(maximumWidth=220, textVisible=False)
+        self.cancel = QPushButton(tr("import.cancel"))
+        self.cancel.clicked.connect(self.cancel_requested)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        for widget in (self.label, self.bar, self.cancel):
+            layout.addWidget(widget)
+        self._task: ImportTask | None = None
+        self._show_timer = QTimer(self, singleShot=True, interval=SHOW_AFTER_MS)
+        self._show_timer.timeout.connect(self.show)
+        self._watch = QTimer(self, interval=500)
+        self._watch.timeout.connect(self._check_waiting)
+        self.hide()
+
+    def follow(self, task: ImportTask) -> None:
+        self._task = task
+        self.bar.setRange(0, 0)
+        self.label.setText(tr("import.counting"))
+        self.cancel.setEnabled(True)
+        task.progress.connect(self._progress)
+        self._show_timer.start()
+        self._watch.start()
+
+    def stop(self) -> None:
+        self._task = None
+        self._show_timer.stop()
+        self._watch.stop()
+        self.hide()
+
+    def _progress(self, done: int, total: int) -> None:
+        self.bar.setRange(0, max(total, 1))
+        self.bar.setValue(done)
+        self.label.setText(tr("import.progress", done=done, total=total))
+
+    def _check_waiting(self) -> None:
+        task = self._task
+        if task and time.monotonic() - task.last_progress > WAITING_AFTER_S:
+            self.show()
+            self.label.setText(tr("import.waiting"))

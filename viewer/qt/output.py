@@ -1,0 +1,78 @@
+"""Getting visits out of the window: CSV and JSON exports, printing and PDFs.
+
+Loading every filtered visit in full can take seconds at archive scale, so details are
+loaded on the query thread and the file is written when they arrive.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+
+from viewer.core.archive import Archive, VisitDetail
+from viewer.core.export import visit_to_dict, visits_to_csv
+from viewer.qt.strings import tr
+from viewer.qt.tasks import ArchiveExecutor
+
+REPORT_LIMIT = 500  # visits in one printed report; more is a book, not a report
+
+
+def load_details(executor: ArchiveExecutor, ids: list[int],
+                 on_done: Callable[[list[VisitDetail]], None],
+                 on_error: Callable[[BaseException], None]) -> None:
+    def job(archive: Archive) -> list[VisitDetail]:
+        return [d for d in (archive.visit_detail(i) for i in ids) if d is not None]
+
+    executor.run(job, on_done, on_error)
+
+
+def write_export(path: Path, visits: list[VisitDetail], kind: str) -> None:
+    if kind == "csv":
+        # utf-8-sig: spreadsheet programs then read the Vietnamese letters correctly.
+        path.write_text(visits_to_csv(visits), encoding="utf-8-sig", newline="")
+    else:
+        path.write_text(json.dumps([visit_to_dict(v) for v in visits], ensure_ascii=False,
+                                   indent=2), encoding="utf-8")
+
+
+def ask_export_path(parent: QWidget, kind: str) -> Path | None:
+    pattern = "CSV (*.csv)" if kind == "csv" else "JSON (*.json)"
+    name, _ = QFileDialog.getSaveFileName(parent, tr(f"action.export_{kind}"),
+                                          f"visits.{kind}", pattern)
+    return Path(name) if name else None
+
+
+def _printing():  # type: ignore[no-untyped-def]
+    """viewer.qt.printing, written separately; None (after telling the user) when absent."""
+    try:
+        from viewer.qt import printing
+    except ImportError:
+        return None
+    return printing
+
+
+def print_preview(parent: QWidget, visits: list[VisitDetail], *, report: bool,
+                  filter_text: str) -> None:
+    printing = _printing()
+    if printing is None:
+        QMessageBox.information(parent, tr("action.print"), tr("print.missing"))
+        return
+    printing.print_preview(parent, visits, report=report, filter_text=filter_text)
+
+
+def export_pdf(parent: QWidget, visits: list[VisitDetail], *, report: bool,
+               filter_text: str) -> str | None:
+    """Ask where, write the PDF; returns the status message, or None when nothing was done."""
+    printing = _printing()
+    if printing is None:
+        QMessageBox.information(parent, tr("action.export_pdf"), tr("print.missing"))
+        return None
+    name, _ = QFileDialog.getSaveFileName(parent, tr("action.export_pdf"), "visits.pdf",
+                                          "PDF (*.pdf)")
+    if not name:
+        return None
+    pages = printing.export_pdf(visits, Path(name), report=report, filter_text=filter_text)
+    return tr("print.pdf_done", path=name, pages=pages)

@@ -1,0 +1,109 @@
+"""The timeline list: fixed row heights, month headers, and the empty states drawn over it."""
+
+from __future__ import annotations
+
+from enum import Enum
+
+import qtawesome
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QLabel,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from viewer.qt.strings import tr
+from viewer.qt.timeline_delegate import TimelineDelegate, header_row_height, visit_row_height
+from viewer.qt.timeline_model import TimelineModel
+
+
+class EmptyState(Enum):
+    NONE = 0
+    EMPTY_ARCHIVE = 1
+    NO_MATCH = 2
+
+
+class _EmptyOverlay(QWidget):
+    clear_filters = Signal()
+
+    def __init__(self, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents, False)
+        layout = QVBoxLayout(self)
+        layout.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.icon = QLabel(alignment=Qt.AlignmentFlag.AlignCenter)
+        self.title = QLabel(alignment=Qt.AlignmentFlag.AlignCenter, wordWrap=True)
+        font = self.title.font()
+        font.setPointSizeF(font.pointSizeF() * 1.25)
+        self.title.setFont(font)
+        self.hint = QLabel(alignment=Qt.AlignmentFlag.AlignCenter, wordWrap=True)
+        self.hint.setEnabled(False)
+        self.link = QLabel(alignment=Qt.AlignmentFlag.AlignCenter)
+        self.link.linkActivated.connect(lambda _href: self.clear_filters.emit())
+        for widget in (self.icon, self.title, self.hint, self.link):
+            layout.addWidget(widget)
+
+    def show_state(self, state: EmptyState) -> None:
+        if state is EmptyState.EMPTY_ARCHIVE:
+            self.icon.setPixmap(qtawesome.icon("fa6s.file-import", color="#888").pixmap(56, 56))
+            self.title.setText(tr("empty.archive"))
+            self.hint.setText(tr("empty.archive_hint"))
+            self.link.clear()
+        elif state is EmptyState.NO_MATCH:
+            icon = qtawesome.icon("fa6s.magnifying-glass", color="#888")
+            self.icon.setPixmap(icon.pixmap(40, 40))
+            self.title.setText(tr("empty.no_match"))
+            self.hint.clear()
+            self.link.setText(f'<a href="clear">{tr("empty.clear_link")}</a>')
+        self.setVisible(state is not EmptyState.NONE)
+
+
+class TimelineView(QTableView):
+    clear_filters_requested = Signal()
+
+    def __init__(self, model: TimelineModel, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setModel(model)
+        self.setItemDelegate(TimelineDelegate(self))
+        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.setShowGrid(False)
+        self.setWordWrap(False)
+        self.horizontalHeader().hide()
+        self.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        vertical = self.verticalHeader()
+        vertical.hide()
+        # Fixed heights: the view never asks the delegate to measure 100,000 rows.
+        vertical.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        vertical.setDefaultSectionSize(visit_row_height(self.font()))
+        self.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        self.setMouseTracking(True)
+        model.modelReset.connect(self._size_headers)
+        self.overlay = _EmptyOverlay(self.viewport())
+        self.overlay.clear_filters.connect(self.clear_filters_requested)
+        self.overlay.hide()
+
+    @property
+    def timeline(self) -> TimelineModel:
+        model = self.model()
+        assert isinstance(model, TimelineModel)
+        return model
+
+    def _size_headers(self) -> None:
+        height = header_row_height(self.font())
+        for row in self.timeline.header_rows:
+            self.setRowHeight(row, height)
+
+    def set_empty_state(self, state: EmptyState) -> None:
+        self.overlay.show_state(state)
+        self.overlay.setGeometry(self.viewport().rect())
+
+    def resizeEvent(self, event) -> None:  # type: ignore[no-untyped-def]
+        super().resizeEvent(event)
+        self.overlay.setGeometry(self.viewport().rect())
+
+    def scroll_to_row_top(self, row: int) -> None:
+        self.scrollTo(self.model().index(row, 0), QAbstractItemView.ScrollHint.PositionAtTop)
