@@ -25,20 +25,21 @@ REFORM_DAY = dt.date(2025, 7, 1)
 
 _COUNT = r"(?:hai|ba|bốn|năm|sáu|bảy|tám|chín|mười|các|những|\d{1,2}|0\d)"
 _UNIT = re.compile(
-    rf"(?<!\w)(?P<count>{_COUNT}\s+)?"
-    r"(?P<unit>đặc\s+khu|thị\s+trấn|thị\s+xã|thành\s+phố|TP\.?|phường|huyện|quận|xã|tỉnh)"
+    rf"(?<!\w)(?<!ợp tác )(?P<count>{_COUNT}\s+)?"  # "Hợp tác xã …" is a cooperative
+    r"(?P<unit>đặc\s+khu|thị\s+trấn|thị\s+xã|thành\s+phố|TP\.?|phường|huyện(?:\s+đảo)?|quận|xã|tỉnh)"
     r"(?!\w)(?!\s+(?:ủy|uỷ)(?!\w))\s*:?",
     re.I,
 )
 _PART = re.compile(rf"(?:\s+|\s*[-–]\s*)({PLACE_PART})")
 _FIRST_PART = re.compile(rf"\s*({PLACE_PART})")
-_LIST_SEP = re.compile(r"\s*(?:,|;|\s và|\s cùng)\s*")
+_LIST_SEP = re.compile(r"\s*(?:,|;|(?<=\s)và(?!\w)|(?<=\s)cùng(?!\w))\s*")
 _FORMER_MARK = re.compile(r"\s*(?:\(\s*)?cũ(?!\w)")
 _VISIT_VERB = re.compile(
     r"(?<!\w)(?:thăm|làm việc|kiểm tra|khảo sát|đến|tới|chủ trì|tham quan|dự|trao|tặng|về)(?!\w)",
     re.I,
 )
-_CLAUSE_START = re.compile(r"[;.:!?\n]")
+_CLAUSE_START = re.compile(r"[;.:!?\n,]")
+_AT_PLACE = re.compile(r"(?:Tại|Ở|Đến|Về|Trên địa bàn)\s+", re.I)
 _DISTRICT_UNITS = {"huyện", "quận", "thị xã", "thị trấn", "thành phố"}
 
 
@@ -96,8 +97,9 @@ def _one_name(article: Article, pos: int) -> _Item | None:
     if parts[0][0] in families and len(parts) >= 3:
         return None  # "UBND thành phố Phạm Quốc Tuấn Anh": a person, not a place
     keep = [parts[0]]
-    for part in parts[1:3]:
-        if part[0] in families or (part[0].isupper() and len(part[0]) > 1):
+    for i, part in enumerate(parts[1:3], start=1):
+        person_next = part[0] in families and i + 1 < len(parts)
+        if person_next or (part[0].isupper() and len(part[0]) > 1):
             break  # the next words start a person's name or an acronym
         keep.append(part)
     return _Item(collapse_spaces(article.raw[keep[0][1] : keep[-1][2]]), keep[0][1], keep[-1][2])
@@ -116,7 +118,13 @@ def _visited(article: Article, list_start: int, item: _Item, unit: str) -> bool:
         (m.end() for m in _CLAUSE_START.finditer(text, max(0, list_start - 300), list_start)),
         default=0,
     )
-    return bool(_VISIT_VERB.search(text, clause_start, list_start))
+    if _VISIT_VERB.search(text, clause_start, list_start):
+        return True
+    # "Tại xã Minh Sơn, đoàn đã thăm hỏi …": the place opens the sentence, the visit follows.
+    sentence = article.sentence_at(list_start)
+    if sentence and _AT_PLACE.match(text, sentence.start, list_start + 1):
+        return bool(_VISIT_VERB.search(text, item.end, sentence.end))
+    return False
 
 
 def find_places(
@@ -142,7 +150,7 @@ def find_places(
     places: dict[str, PlaceFound] = {}
     for m in _UNIT.finditer(text):
         unit = collapse_spaces(m["unit"].lower()).rstrip(".")
-        unit = "thành phố" if unit == "tp" else unit
+        unit = {"tp": "thành phố", "huyện đảo": "huyện"}.get(unit, unit)
         items = _names_after(article, m.end(), plural=bool(m["count"]))
         if not items:
             continue

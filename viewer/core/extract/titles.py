@@ -87,7 +87,7 @@ def _name_regex() -> re.Pattern[str]:
 
 # Words after which a capitalised family-name-like sequence is a place, not a person.
 _STREET_WORDS = re.compile(
-    r"(?<!\w)(?:đường|Đường|phố|Phố|thôn|làng|bản|khu phố|quảng trường|đền|Đền|chùa|di tích"
+    r"(?<!\w)(?:đường|Đường|(?<!thành )phố|Phố|thôn|làng|bản|khu phố|quảng trường|đền|Đền|chùa|di tích"
     r"|nhà máy|tượng đài|lăng|núi|sông|chợ|bến|Bác)\s+$",
 )
 # Words after which a place name may come before a person's name: "Tỉnh ủy Ninh Bình Đinh Thị
