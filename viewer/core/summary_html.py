@@ -1,8 +1,8 @@
 """Print HTML for a visit summary or a report, in the CSS subset Qt's rich text understands.
 
 Every string that came from an article is escaped: article text is untrusted input.
-Summaries start with an <h2>; the page layout (viewer.qt.pdf_layout) relies on that to
-keep each summary together on a page.
+`html_sections` hands the page layout (viewer.qt.pdf_layout) each summary as its own
+page of HTML, so it can keep a summary together on one sheet.
 """
 
 from __future__ import annotations
@@ -255,16 +255,37 @@ def to_html(
     body_pt: float = BODY_PT,
     page_breaks: bool = True,
 ) -> str:
-    """A complete HTML page. `page_breaks=False` leaves breaks to the caller's page layout."""
+    """A complete HTML page; in a report, `page_breaks` starts each summary on a new page."""
     if isinstance(doc, SummaryDocument):
-        title, body = labels(lang)["summary"], summary_body(doc, lang)
+        body = summary_body(doc, lang)
     else:
-        title = labels(lang)["report"]
         # A report shows the print time once, on the cover.
         body = report_cover(doc, lang) + "".join(
             summary_body(s, lang, printed_line=False, new_page=page_breaks)
             for s in doc.summaries
         )
+    return _page(body, document_title(doc, lang), lang, family, body_pt)
+
+
+def html_sections(
+    doc: SummaryDocument | ReportDocument,
+    lang: str = "vi",
+    *,
+    family: str = DEFAULT_FAMILY,
+    body_pt: float = BODY_PT,
+) -> list[str]:
+    """The document as complete HTML pages, one per piece a page layout keeps together:
+    a summary alone, or a report's cover followed by each visit's summary."""
+    title = document_title(doc, lang)
+    if isinstance(doc, SummaryDocument):
+        return [_page(summary_body(doc, lang), title, lang, family, body_pt)]
+    return [_page(report_cover(doc, lang), title, lang, family, body_pt)] + [
+        _page(summary_body(s, lang, printed_line=False), title, lang, family, body_pt)
+        for s in doc.summaries
+    ]
+
+
+def _page(body: str, title: str, lang: str, family: str, body_pt: float) -> str:
     return (
         f'<html lang="{escape(lang)}"><head><meta charset="utf-8"/>'
         f"<title>{escape(APP_NAME)} — {escape(title)}</title>"

@@ -19,15 +19,16 @@ from PySide6.QtGui import QGuiApplication, QPagedPaintDevice, QPainter, QPdfWrit
 from viewer import APP_NAME, __version__
 from viewer.core.archive.records import VisitDetail
 from viewer.core.summary import ReportDocument, SummaryDocument, filter_report, visit_summary
-from viewer.core.summary_html import document_title, to_html
+from viewer.core.summary_html import BODY_PT, document_title, html_sections
 from viewer.qt.fonts import register_bundled_fonts
 from viewer.qt.pdf_layout import PagedDocument, PageStyle, a4_layout
+from viewer.qt.refcount_guard import keep_none_alive
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QWidget
 
 PDF_DPI = 300  # layout resolution: fine enough that line breaks match what a printer gets
-SUMMARY_SIZES = (10.0, 9.5, 9.0)  # body text sizes tried, in pt, to fit a summary on one page
+SUMMARY_SIZES = (BODY_PT, 9.5, 9.0)  # body text sizes tried, in pt, to fit a summary on one page
 FOOTERS = {"vi": "Trang {page}/{pages}", "en": "Page {page} of {pages}"}
 
 
@@ -68,33 +69,34 @@ def render(document: SummaryDocument | ReportDocument, device: QPagedPaintDevice
         header_right=document_title(document, lang),
         footer_format=FOOTERS.get(lang, FOOTERS["vi"]),
     )
-    paged = _layout(document, device, style, lang)
-    painter = QPainter()
-    if not painter.begin(device):
-        raise OSError("cannot start painting on the output device")
-    try:
-        return paged.paint(painter, device)
-    finally:
-        painter.end()
+    # Generous: a visit costs PySide 6.12.0 about 15 references to None (see refcount_guard).
+    visits = len(document.summaries) if isinstance(document, ReportDocument) else 1
+    with keep_none_alive(200 * visits + 10_000):
+        paged = _layout(document, device, style, lang)
+        painter = QPainter()
+        if not painter.begin(device):
+            raise OSError("cannot start painting on the output device")
+        try:
+            return paged.paint(painter)
+        finally:
+            painter.end()
 
 
 def _layout(document: SummaryDocument | ReportDocument, device: QPagedPaintDevice,
             style: PageStyle, lang: str) -> PagedDocument:
+    def laid_out(body_pt: float) -> PagedDocument:
+        pieces = html_sections(document, lang, family=style.family, body_pt=body_pt)
+        return PagedDocument(pieces, device, style)
+
     if isinstance(document, ReportDocument):
-        html = to_html(document, lang, family=style.family, page_breaks=False)
-        return PagedDocument(html, device, style, keep_summaries=True)
+        return laid_out(BODY_PT)
     # A one-visit summary is most useful on one sheet: when its directives run a few lines
     # over, set it a little smaller rather than print a second page with three lines on it.
-    paged = None
     for body_pt in SUMMARY_SIZES:
-        html = to_html(document, lang, family=style.family, body_pt=body_pt)
-        paged = PagedDocument(html, device, style, keep_summaries=False)
+        paged = laid_out(body_pt)
         if paged.page_count == 1:
-            break
-    assert paged is not None
-    return paged if paged.page_count == 1 else PagedDocument(
-        to_html(document, lang, family=style.family), device, style, keep_summaries=False
-    )
+            return paged
+    return laid_out(BODY_PT)  # too long for one page anyway: print it at the normal size
 
 
 def export_pdf(
