@@ -32,7 +32,8 @@ _YEAR = re.compile(r"(?<!\w)(?P<before>\w+\s+)?năm\s+(?P<y>(?:19|20)\d\d)(?!\d)
 _TARGET_WORDS = {"đến", "tới", "nhìn", "hướng", "vào", "trước"}
 _TWO_TIER = re.compile(r"chính quyền (?:địa phương )?(?:2|hai) cấp|mô hình (?:2|hai) cấp", re.I)
 _MONTHS_SINCE = re.compile(
-    r"(?:hơn|sau|gần|được|qua|sau hơn|sau gần)\s+(?P<n>\d{1,2}|một|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười)"
+    r"(?:hơn|sau|gần|được|qua|sau hơn|sau gần)\s+"
+    r"(?P<n>\d{1,2}|một|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười)"
     r"\s+tháng\s+(?:đi vào\s+)?(?:vận hành|hoạt động|triển khai|thực hiện)",
     re.I,
 )
@@ -54,7 +55,7 @@ def find_visit_date(
     article: Article, published: dt.date | None, fallback_year: int | None, out: Collector
 ) -> VisitDate:
     text = article.canon
-    spans = [article.headline] + article.paragraphs[:3]
+    spans = [article.headline, *article.paragraphs[:3]]
     for block in spans:
         for regex in (_DATE, _DATE_WORDS):
             m = regex.search(text, block.start, block.end)

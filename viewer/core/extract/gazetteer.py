@@ -72,7 +72,8 @@ def gazetteer() -> Gazetteer:
     wards: dict[tuple[int, str], list[WardEntry]] = {}
     for w in Ward.iter_all():
         unit = w.division_type.value
-        name = canonical_tones(w.name[len(unit) + 1 :]) if w.name.lower().startswith(unit) else w.name
+        prefixed = w.name.lower().startswith(unit)
+        name = canonical_tones(w.name[len(unit) + 1 :] if prefixed else w.name)
         entry = WardEntry(name, unit, int(w.code), int(w.province_code))
         wards.setdefault((entry.province_code, tone_key(name)), []).append(entry)
     return Gazetteer(

@@ -6,17 +6,16 @@ import re
 from dataclasses import dataclass, field
 
 from viewer.core.model import MentionKind, NamedFound, OfficialFound, Role, Span
-from viewer.core.text import tone_key
 
 from . import vocabulary
 from .article import Article
 from .collect import Collector
 from .gazetteer import gazetteer
-from .patterns import UPPER
+from .patterns import UPPER, tkey
 from .titles import Name, TitleChain, chain_titles, find_names, find_title_chains
 
 _HONORIFIC = re.compile(r"(?:đồng chí|ông|bà|Đồng chí|Ông|Bà)\s+$")
-_APPOSITION = re.compile(r"\s*(?:,|\(|–|-)\s*")
+_APPOSITION = re.compile(r"\s*(?:,|\(|\u2013|-)\s*")
 _SPACE = re.compile(r"\s+")
 _COLON = re.compile(r"\s*:\s*")
 _ITEM_START = re.compile(r"(?:[:;]|\svà|đồng chí|[:;]\s*đồng chí)\s*$")
@@ -62,9 +61,9 @@ class _Registry:
 def _add_title(titles: list[str], title: str) -> None:
     """Add `title` unless it is already there; the same title with and without the province
     ("Chủ tịch UBND tỉnh" / "Chủ tịch UBND tỉnh Nghệ An") is one title, the longer kept."""
-    key = tone_key(title)
+    key = tkey(title)
     for i, known in enumerate(titles):
-        known_key = tone_key(known)
+        known_key = tkey(known)
         if known_key == key or known_key.startswith(key + " "):
             return
         if key.startswith(known_key + " ") and _only_place_added(known_key, key):
@@ -120,7 +119,8 @@ def find_officials(article: Article, out: Collector) -> Officials:
                 used.add(chain.start)
     # "đồng chí NAME" with no title is still an official.
     for name in names:
-        if name.key not in reg.people and _HONORIFIC.search(text, max(0, name.start - 12), name.start):
+        honoured = _HONORIFIC.search(text, max(0, name.start - 12), name.start)
+        if name.key not in reg.people and honoured:
             reg.person(name)
 
     # Every mention of a known name, in order.
@@ -161,11 +161,11 @@ def find_officials(article: Article, out: Collector) -> Officials:
 
 def _holder(people: list[OfficialFound], titles: list[str]) -> OfficialFound | None:
     """The one official holding one of `titles` (exactly, or as its beginning)."""
-    wanted = [tone_key(t) for t in titles]
+    wanted = [tkey(t) for t in titles]
     for exact in (True, False):
         hits = []
         for person in people:
-            keys = [tone_key(t) for t in person.titles]
+            keys = [tkey(t) for t in person.titles]
             if any(k == w if exact else k.startswith(w + " ") for w in wanted for k in keys):
                 hits.append(person)
         if len(hits) == 1:
@@ -213,7 +213,7 @@ def assign_roles(found: Officials, organisations: list[NamedFound]) -> None:
     """LEAD for the lead; DELEGATION for those listed after "Cùng tham gia có …" or whose
     organ is among the bodies listed there ("lãnh đạo Ban Tuyên giáo …"); else MENTIONED."""
     regions = found.delegation_regions
-    generic = {tone_key(g) for g in vocabulary.titles().generic}
+    generic = {tkey(g) for g in vocabulary.titles().generic}
     delegated_orgs = [
         org.key
         for org in organisations
@@ -224,7 +224,7 @@ def assign_roles(found: Officials, organisations: list[NamedFound]) -> None:
         if person is found.lead:
             person.role = Role.LEAD
         elif any(s <= span.start < e for span in person.spans for s, e in regions) or any(
-            key in tone_key(title) for title in person.titles for key in delegated_orgs
+            key in tkey(title) for title in person.titles for key in delegated_orgs
         ):
             person.role = Role.DELEGATION
         else:

@@ -1,12 +1,13 @@
-"""Finding organisations named on their own (not inside a title): "Sở Tài chính", "Văn phòng Tỉnh ủy"."""
+"""Organisations named on their own, not inside a title: "Sở Tài chính", "Văn phòng Tỉnh ủy"."""
 
 from __future__ import annotations
 
 from viewer.core.model import MentionKind, NamedFound, Span
-from viewer.core.text import collapse_spaces, tone_key
+from viewer.core.text import collapse_spaces
 
 from .article import Article
 from .collect import Collector
+from .patterns import tkey
 from .titles import _LOCAL_UNITS, expand, extend_place, organ_regex
 
 # Bodies that only count as an organisation with a scope after them: "Văn phòng" alone or
@@ -29,7 +30,7 @@ def find_organisations(
         name = collapse_spaces(article.raw[start:end])
         if name.lower() in _NEEDS_SCOPE:
             continue
-        key = tone_key(expand(name))
+        key = tkey(expand(name))
         entry = found.setdefault(key, NamedFound(name=name, key=key))
         entry.spans.append(Span(start, end))
         out.add(MentionKind.ORGANISATION, start, end, key)

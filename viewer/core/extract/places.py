@@ -9,13 +9,13 @@ from collections import Counter
 from dataclasses import dataclass
 
 from viewer.core.model import MentionKind, PlaceFound, Span
-from viewer.core.text import collapse_spaces, tone_key
+from viewer.core.text import collapse_spaces
 
 from . import vocabulary
 from .article import Article
 from .collect import Collector
 from .gazetteer import ProvinceEntry, gazetteer
-from .patterns import PLACE_PART, alternation
+from .patterns import PLACE_PART, alternation, tkey
 
 # The day the district tier was abolished. Articles about visits before it name the old
 # communes; the 2025 units often reuse those names for a different (merged) area, so a
@@ -30,7 +30,7 @@ _UNIT = re.compile(
     r"(?!\w)(?!\s+(?:ủy|uỷ)(?!\w))\s*:?",
     re.I,
 )
-_PART = re.compile(rf"(?:\s+|\s*[-–]\s*)({PLACE_PART})")
+_PART = re.compile(rf"(?:\s+|\s*[-\u2013]\s*)({PLACE_PART})")
 _FIRST_PART = re.compile(rf"\s*({PLACE_PART})")
 _LIST_SEP = re.compile(r"\s*(?:,|;|(?<=\s)và(?!\w)|(?<=\s)cùng(?!\w))\s*")
 _FORMER_MARK = re.compile(r"\s*(?:\(\s*)?cũ(?!\w)")
@@ -56,6 +56,11 @@ def _province_name_regex() -> re.Pattern[str]:
     return re.compile(rf"(?<!\w){alternation(names)}(?!\w)")
 
 
+@functools.cache
+def _known_places() -> frozenset[str]:
+    return gazetteer().ward_names | frozenset(gazetteer().provinces)
+
+
 def _names_after(article: Article, pos: int, plural: bool) -> list[_Item]:
     """The names of a list after a unit word: "Biện Thượng, Vĩnh Lộc", "A, B và C"."""
     text = article.canon
@@ -65,7 +70,7 @@ def _names_after(article: Article, pos: int, plural: bool) -> list[_Item]:
         item = _one_name(article, at)
         if item is None:
             break
-        if items and not plural and tone_key(item.name) not in gazetteer().ward_names:
+        if items and not plural and tkey(item.name) not in gazetteer().ward_names:
             break
         if items and item.name.split()[0] in vocabulary.titles().not_in_names:
             break
@@ -88,9 +93,9 @@ def _one_name(article: Article, pos: int) -> _Item | None:
         if not m:
             break
         parts.append((m[1], m.start(1), m.end()))
-    known = gazetteer().ward_names | gazetteer().provinces.keys()
+    known = _known_places()
     for n in range(len(parts), 0, -1):
-        if tone_key(text[parts[0][1] : parts[n - 1][2]]) in known:
+        if tkey(text[parts[0][1] : parts[n - 1][2]]) in known:
             return _Item(collapse_spaces(article.raw[parts[0][1] : parts[n - 1][2]]),
                          parts[0][1], parts[n - 1][2])
     families = vocabulary.titles().family_names
@@ -157,7 +162,7 @@ def find_places(
         if unit in ("tỉnh", "thành phố"):
             entry = g.province(items[0].name)
             if entry and (unit == "tỉnh" or entry.city or not entry.current):
-                out.add(MentionKind.PROVINCE, m.start("unit"), items[0].end, tone_key(entry.name))
+                out.add(MentionKind.PROVINCE, m.start("unit"), items[0].end, tkey(entry.name))
                 continue
             if unit == "tỉnh":
                 continue
@@ -217,5 +222,5 @@ def _resolve(name: str, unit: str, order: list[ProvinceEntry], pre_reform: bool)
     return PlaceFound(
         name=name, unit=unit, province=province_name, code=None,
         province_code=province.code if province else None, current=False, visited=False,
-        key=f"former:{unit}:{tone_key(name)}:{tone_key(province_name)}",
+        key=f"former:{unit}:{tkey(name)}:{tkey(province_name)}",
     )

@@ -5,11 +5,11 @@ from __future__ import annotations
 import re
 
 from viewer.core.model import MentionKind, NamedFound, Span
-from viewer.core.text import collapse_spaces, tone_key
+from viewer.core.text import collapse_spaces
 
 from .article import Article
 from .collect import Collector
-from .patterns import UPPER
+from .patterns import UPPER, tkey
 
 # (kind, trigger) in priority order; a trigger starts a site name.
 _TRIGGERS = [
@@ -70,7 +70,7 @@ def find_sites(article: Article, out: Collector) -> list[NamedFound]:
         if kind != "service_centre" and not (name_part.strip() and (named or located)):
             continue
         name = collapse_spaces(article.raw[start:end])
-        key = tone_key(name)
+        key = tkey(name)
         entry = found.setdefault(key, NamedFound(name=name, key=key, kind=kind))
         entry.spans.append(Span(start, end))
         out.add(MentionKind.SITE, start, end, key)

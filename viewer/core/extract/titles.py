@@ -6,12 +6,12 @@ import functools
 import re
 from dataclasses import dataclass
 
-from viewer.core.text import collapse_spaces, tone_key
+from viewer.core.text import collapse_spaces
 
 from . import vocabulary
 from .article import Article
 from .gazetteer import gazetteer
-from .patterns import CAP_WORD, LOWER, PLACE_PART, UPPER, alternation
+from .patterns import CAP_WORD, LOWER, PLACE_PART, UPPER, alternation, tkey
 
 # Unit words that are followed by a commune-level name inside a title or organ
 # ("Đảng ủy xã Thiệu Trung"); the name is bounded with the gazetteer, not by the regex.
@@ -87,8 +87,8 @@ def _name_regex() -> re.Pattern[str]:
 
 # Words after which a capitalised family-name-like sequence is a place, not a person.
 _STREET_WORDS = re.compile(
-    r"(?<!\w)(?:đường|Đường|(?<!thành )phố|Phố|thôn|làng|bản|khu phố|quảng trường|đền|Đền|chùa|di tích"
-    r"|nhà máy|tượng đài|lăng|núi|sông|chợ|bến|Bác)\s+$",
+    r"(?<!\w)(?:đường|Đường|(?<!thành )phố|Phố|thôn|làng|bản|khu phố|quảng trường|đền|Đền"
+    r"|chùa|di tích|nhà máy|tượng đài|lăng|núi|sông|chợ|bến|Bác)\s+$",
 )
 # Words after which a place name may come before a person's name: "Tỉnh ủy Ninh Bình Đinh Thị
 # Lan Anh", "UBND xã Lê Lợi Nguyễn Văn A", "Huyện ủy Triệu Sơn Nguyễn Đình Long".
@@ -116,12 +116,12 @@ def find_names(article: Article) -> list[Name]:
         words = match[0].split()
         start = match.start()
         before = text[max(0, start - 25) : start]
-        if _STREET_WORDS.search(before) or tone_key(" ".join(words)) in v.historical:
+        if _STREET_WORDS.search(before) or tkey(" ".join(words)) in v.historical:
             continue
         if _PLACE_WORDS.search(before):
             # Skip a leading place name and look for a person right after it.
             place_len = next(
-                (n for n in range(len(words), 0, -1) if tone_key(" ".join(words[:n])) in places), 0
+                (n for n in range(len(words), 0, -1) if tkey(" ".join(words[:n])) in places), 0
             )
             if place_len:
                 pos = start + len(" ".join(words[:place_len]))
@@ -136,7 +136,7 @@ def find_names(article: Article) -> list[Name]:
         end = start + len(" ".join(keep))
         pos = end
         raw = article.raw[start:end]
-        found.append(Name(start, end, collapse_spaces(raw), tone_key(raw)))
+        found.append(Name(start, end, collapse_spaces(raw), tkey(raw)))
     return found
 
 
@@ -153,7 +153,7 @@ def extend_place(article: Article, pos: int, limit: int) -> int:
         tokens.append((m[1], m.end()))
         at = m.end()
     for n in range(len(tokens), 0, -1):
-        if tone_key(" ".join(t for t, _ in tokens[:n])) in g.ward_names:
+        if tkey(" ".join(t for t, _ in tokens[:n])) in g.ward_names:
             return tokens[n - 1][1]
     # Unknown (former) name: up to two capitalised words, never a following person's name.
     end = pos
@@ -222,12 +222,14 @@ def _abbreviation_regex() -> re.Pattern[str]:
 
 
 def expand(title: str) -> str:
-    """A title with its short forms spelled out: "Chủ tịch UBND tỉnh" -> "… Ủy ban nhân dân tỉnh"."""
+    """A title with its short forms spelled out: "UBND tỉnh" -> "Ủy ban nhân dân tỉnh"."""
     abbreviations = vocabulary.titles().abbreviations
     return collapse_spaces(_abbreviation_regex().sub(lambda m: abbreviations[m[0]], title))
 
 
-_PARTY_SCOPE = re.compile(r"\s(Tỉnh ủy|Thành ủy|Đảng ủy(?:\s.*)?|Huyện ủy|Trung ương(?: Đảng)?)$", re.I)
+_PARTY_SCOPE = re.compile(
+    r"\s(Tỉnh ủy|Thành ủy|Đảng ủy(?:\s.*)?|Huyện ủy|Trung ương(?: Đảng)?)$", re.I
+)
 _BARE_MEMBERSHIP = re.compile(r"^Ủy viên Ban (Thường vụ|Chấp hành)$", re.I)
 
 

@@ -28,10 +28,12 @@ def _matcher() -> tuple[re.Pattern[str], dict[str, tuple[str, ...]]]:
 
 
 def _norm(phrase: str) -> str:
-    return re.sub(r"\s*[-–]\s*", " - ", " ".join(phrase.lower().split()))
+    return re.sub(r"\s*[-\u2013]\s*", " - ", " ".join(phrase.lower().split()))
 
 
-def find_topics(article: Article, masked: list[tuple[int, int]], out: Collector) -> list[TopicFound]:
+def find_topics(
+    article: Article, masked: list[tuple[int, int]], out: Collector
+) -> list[TopicFound]:
     """Topics signalled outside `masked` spans (titles and organisation names: "Sở Y tế")."""
     regex, signals = _matcher()
     by_id = {t.id: t for t in vocabulary.topics()}

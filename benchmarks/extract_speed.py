@@ -1,0 +1,55 @@
+"""Micro-benchmark of `extract()`: milliseconds per seed-sized article on one core.
+
+Run from the repository root:  .venv/bin/python benchmarks/extract_speed.py [--runs N]
+Prints the median time per article over many runs for each seed and the articles/s rate.
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from tests.extract_helpers import SEEDS, load_seed  # noqa: E402
+from viewer.core.extract import extract  # noqa: E402
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--runs", type=int, default=300, help="timed runs per seed")
+    args = parser.parse_args(argv)
+
+    documents = [load_seed(name) for name in SEEDS]
+    started = time.perf_counter()
+    extract(documents[0])  # first call builds the gazetteer index and compiles the regexes
+    warm_up_ms = (time.perf_counter() - started) * 1000
+    print(f"first call (index + regex build): {warm_up_ms:.0f} ms")
+
+    all_times = []
+    for name, document in zip(SEEDS, documents, strict=True):
+        times = []
+        for _ in range(args.runs):
+            t0 = time.perf_counter()
+            extract(document)
+            times.append(time.perf_counter() - t0)
+        all_times.extend(times)
+        size_kb = len(document.text.encode("utf-8")) / 1024
+        print(
+            f"{name}: {size_kb:.1f} KB, median {statistics.median(times) * 1000:.2f} ms, "
+            f"p95 {sorted(times)[int(len(times) * 0.95)] * 1000:.2f} ms"
+        )
+    median = statistics.median(all_times)
+    print(
+        f"median per seed-sized article: {median * 1000:.2f} ms "
+        f"({1 / median:.0f} articles/s on one core)"
+    )
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
