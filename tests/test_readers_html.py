@@ -29,8 +29,18 @@ def test_article_is_found_among_menus_scripts_related_links_and_comments() -> No
     assert doc.title == TITLE
     assert doc.published == dt.date(2025, 3, 15)
     assert doc.body.split("\n\n") == PARAGRAPHS
-    for noise in ("Thời sự", "Quảng cáo", "Tìm kiếm", "Tin liên quan", "cầu dân sinh",
-                  "Bình luận", "Bài viết rất hay", "Bản quyền", "dataLayer", "Gửi"):
+    for noise in (
+        "Thời sự",
+        "Quảng cáo",
+        "Tìm kiếm",
+        "Tin liên quan",
+        "cầu dân sinh",
+        "Bình luận",
+        "Bài viết rất hay",
+        "Bản quyền",
+        "dataLayer",
+        "Gửi",
+    ):
         assert noise not in doc.text, noise
     assert doc.source_format == "html"
 

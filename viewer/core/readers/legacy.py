@@ -18,6 +18,8 @@ in the encoding; `decode.py` decides whether the result is Vietnamese.
 
 from __future__ import annotations
 
+import codecs
+import re
 import unicodedata
 
 # Bytes 0x80-0x9F as Windows-1252 shows them; the five bytes it leaves undefined
@@ -76,42 +78,31 @@ _VNI_MARK_PAIRS: dict[tuple[int, int], str] = {
 VNI_MARKS: dict[int, str] = {
     byte: marks for pair, marks in _VNI_MARK_PAIRS.items() for byte in pair
 }
-_PLAIN_VOWELS = frozenset("aeiouyAEIOUY")
 _HORNED = frozenset("ơưƠƯ")  # take a tone mark but no other
-
-
-_TCVN3_MAP = {i: TCVN3_TABLE[i] for i in range(0x80, 0x100)}
 
 
 def decode_tcvn3(data: bytes) -> str:
     """TCVN3 bytes -> NFC text."""
-    return unicodedata.normalize("NFC", data.decode("latin-1").translate(_TCVN3_MAP))
+    text, _ = codecs.charmap_decode(data, "strict", TCVN3_TABLE)
+    return unicodedata.normalize("NFC", text)
+
+
+# Latin-1 stands in for raw bytes so that the work is done by `re` and `str.translate`.
+_VNI_MARK_CHARS = "".join(chr(byte) for byte in sorted(VNI_MARKS))
+_VNI_BASE_CHARS = "aeiouyAEIOUY\xf4\xd4\xf6\xd6"  # plain vowels, and ơ Ơ ư Ư
+_VNI_PAIR = re.compile(f"([{_VNI_BASE_CHARS}])([{re.escape(_VNI_MARK_CHARS)}])")
+_VNI_MAP = {
+    byte: VNI_LETTERS.get(byte, bytes([byte]).decode("cp1252", errors="replace"))
+    for byte in range(0x80, 0x100)
+}
 
 
 def decode_vni(data: bytes) -> tuple[str, int]:
     """VNI bytes -> (NFC text, number of mark bytes that had no letter to sit on)."""
-    out: list[str] = []
-    strays = 0
-    base = ""  # the letter the next mark byte may attach to, "" when none
-    for byte in data:
-        if byte < 0x80:
-            char = chr(byte)
-            out.append(char)
-            base = char if char in _PLAIN_VOWELS else ""
-        elif byte in VNI_LETTERS:
-            char = VNI_LETTERS[byte]
-            out.append(char)
-            base = char if char in _HORNED else ""
-        elif byte in VNI_MARKS and _mark_fits(base, VNI_MARKS[byte]):
-            out.append(VNI_MARKS[byte])
-            base = ""
-        else:
-            # Not a VNI letter: keep what Windows would show so the caller sees nonsense.
-            if byte in VNI_MARKS:
-                strays += 1
-            out.append(bytes([byte]).decode("cp1252", errors="replace"))
-            base = ""
-    return unicodedata.normalize("NFC", "".join(out)), strays
+    text = _VNI_PAIR.sub(lambda m: _VNI_JOINED.get(m[0], m[0]), data.decode("latin-1"))
+    # Mark bytes left over had no fitting letter before them: a sign of a wrong guess.
+    strays = sum(text.count(mark) for mark in _VNI_MARK_CHARS)
+    return unicodedata.normalize("NFC", text.translate(_VNI_MAP)), strays
 
 
 def _mark_fits(base: str, marks: str) -> bool:
@@ -123,3 +114,17 @@ def _mark_fits(base: str, marks: str) -> bool:
     if marks[0] == _BREVE:
         return lower == "a"
     return True  # a tone mark alone fits every vowel, ơ and ư included
+
+
+def _joined_pairs() -> dict[str, str]:
+    """Every (vowel byte, mark byte) pair VNI allows, as the letter plus combining marks."""
+    pairs = {}
+    for base_char in _VNI_BASE_CHARS:
+        base = VNI_LETTERS.get(ord(base_char), base_char)
+        for byte, marks in VNI_MARKS.items():
+            if _mark_fits(base, marks):
+                pairs[base_char + chr(byte)] = base + marks
+    return pairs
+
+
+_VNI_JOINED = _joined_pairs()

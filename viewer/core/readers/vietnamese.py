@@ -8,13 +8,13 @@ c, ch, p, t), and no letters from other alphabets.
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from dataclasses import dataclass
 
 _LOWER = (
-    "aàảãáạăằẳẵắặâầẩẫấậbcdđeèẻẽéẹêềểễếệghiìỉĩíịklmnoòỏõóọôồổỗốộơờởỡớợ"
-    "pqrstuùủũúụưừửữứựvxyỳỷỹýỵfjwz"
+    "aàảãáạăằẳẵắặâầẩẫấậbcdđeèẻẽéẹêềểễếệghiìỉĩíịklmnoòỏõóọôồổỗốộơờởỡớợpqrstuùủũúụưừửữứựvxyỳỷỹýỵfjwz"
 )
 VIETNAMESE_LETTERS: frozenset[str] = frozenset(_LOWER + _LOWER.upper())
 # Non-ASCII characters that ordinary Vietnamese prose uses besides its letters.
@@ -54,6 +54,7 @@ class Plausibility:
         return self.words > 0 and self.ratio >= 0.9 and self.odd <= self.words // 50
 
 
+@functools.lru_cache(maxsize=65536)  # prose repeats its words; judging is per import
 def is_syllable(word: str) -> bool:
     """True when `word` has the shape of one Vietnamese syllable ("người", "Hoá", "quốc")."""
     decomposed = unicodedata.normalize("NFD", word.lower())
