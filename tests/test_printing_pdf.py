@@ -179,3 +179,22 @@ def test_printing_a_long_report_does_not_drain_none(tmp_path):
     before = sys.getrefcount(None)
     export_pdf(visits, tmp_path / "long.pdf", report=True, filter_text="")
     assert before - sys.getrefcount(None) < 100
+
+
+def test_the_print_preview_path_renders_on_a_qprinter(qapp, tmp_path):
+    # print_preview hands a QPrinter to render(); a PDF-format printer stands in for paper.
+    from PySide6.QtPrintSupport import QPrinter
+
+    from viewer.qt.printing import build_document, render
+
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    printer.setOutputFileName(str(tmp_path / "printer.pdf"))
+    from viewer.qt.pdf_layout import a4_layout
+
+    printer.setPageLayout(a4_layout())
+    printer.setFullPage(True)
+    assert render(build_document([seed_000()], report=False), printer) == 1
+    del printer  # the file is finished when the printer goes
+    [text] = pages_text(tmp_path / "printer.pdf")
+    assert "Nguyễn Hồng Phong" in text and "Trang 1/1" in text

@@ -42,7 +42,11 @@ def _ensure_gui_app() -> QGuiApplication:
         )
         if headless:
             os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-        app = QGuiApplication([sys.argv[0] if sys.argv else "viewer"])
+        # A QApplication, not just a QGuiApplication: in a process that later shows widgets
+        # (the window, a test session) the first application object decides, for good.
+        from PySide6.QtWidgets import QApplication
+
+        app = QApplication([sys.argv[0] if sys.argv else "viewer"])
     return app  # type: ignore[return-value]
 
 
