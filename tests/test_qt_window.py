@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 
+from tests.qt_synthetic import build_archive
 from viewer.core.archive import VisitFilter
 from viewer.qt.timeline_model import VisitRowRole
 
@@ -113,3 +114,23 @@ def test_the_last_filter_comes_back_next_time(qtbot, make_window, seeds_archive,
     again = make_window(seeds_archive)
     assert again.filter.text == "vinh loc"
     assert again.model.visit_count == 1
+
+
+def test_month_headers_keep_their_height_when_the_filter_moves_them(qtbot, make_window,
+                                                                    tmp_path):
+    window = make_window(build_archive(tmp_path / "months.sqlite", 60, months=8))
+    view, model = window.timeline, window.model
+
+    def heights_match() -> bool:
+        header = view.rowHeight(model.header_rows[0])
+        visit = view.verticalHeader().defaultSectionSize()
+        return header < visit and all(
+            view.rowHeight(r) == (header if r in model.header_rows else visit)
+            for r in range(model.rowCount()))
+
+    assert heights_match()
+    official = window.filters.facets["officials"].value_rows()[0][0]
+    _wait_for_filter(qtbot, window, lambda: window.filter_by("officials", official))
+    assert model.visit_count == 15 and heights_match()
+    _wait_for_filter(qtbot, window, window.clear_filters)
+    assert model.visit_count == 60 and heights_match()

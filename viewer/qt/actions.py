@@ -6,6 +6,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 import qtawesome
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QToolBar
 
@@ -101,6 +102,8 @@ def build_actions(window, on_language: Callable[[str], None]) -> Actions:  # typ
     help_menu.addAction(actions.about)
 
     toolbar = QToolBar("main", w, objectName="main_toolbar", movable=False)
+    # Words beside the icons: a new user should not have to hover to find "Import".
+    toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
     for action in (actions.import_files, actions.import_folder, None, actions.print_visit,
                    actions.export_pdf, None, actions.previous_visit, actions.next_visit, None,
                    actions.clear_filters):

@@ -109,7 +109,7 @@ class MainWindow(QMainWindow):
         self.splitter = QSplitter(Qt.Orientation.Horizontal, objectName="main_splitter")
         for widget in (self.filters, middle, self.article):
             self.splitter.addWidget(widget)
-        self.splitter.setSizes([270, 560, 770])
+        self.splitter.setSizes([300, 560, 740])
         self.splitter.setStretchFactor(2, 1)
         self.setCentralWidget(self.splitter)
         self.count_label = QLabel()
@@ -117,7 +117,8 @@ class MainWindow(QMainWindow):
         self.progress.cancel_requested.connect(self.cancel_import)
         self.statusBar().addPermanentWidget(self.progress)
         self.statusBar().addPermanentWidget(self.count_label)
-        self.resize(1500, 920)
+        screen = self.screen().availableGeometry()
+        self.resize(min(1600, int(screen.width() * 0.95)), min(1000, int(screen.height() * 0.95)))
 
     def _splitters(self) -> list[QSplitter]:
         return [self.splitter, self.filters.splitter, self.article.splitter]

@@ -121,7 +121,7 @@ class MonthChart(QWidget):
                 continue
             label = month[:4] if month.endswith("-01") else self._month_label(index)
             x = plot.left() + index * step
-            if x < last_label_end + 6:
+            if x < last_label_end + 6 or x + metrics.horizontalAdvance(label) > self.width():
                 continue
             painter.drawText(QPointF(x, self.height() - metrics.descent() - 1), label)
             last_label_end = x + metrics.horizontalAdvance(label)

@@ -81,6 +81,7 @@ class TimelineView(QTableView):
         vertical.setDefaultSectionSize(visit_row_height(self.font()))
         self.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         self.setMouseTracking(True)
+        self._header_rows: list[int] = []
         model.modelReset.connect(self._size_headers)
         self.overlay = _EmptyOverlay(self.viewport())
         self.overlay.clear_filters.connect(self.clear_filters_requested)
@@ -93,8 +94,16 @@ class TimelineView(QTableView):
         return model
 
     def _size_headers(self) -> None:
+        # The header view keeps custom heights across a model reset: put the rows that
+        # were headers back to the visit height before sizing the new headers.
+        rows = self.timeline.rowCount()
+        default = self.verticalHeader().defaultSectionSize()
+        for row in self._header_rows:
+            if row < rows:
+                self.setRowHeight(row, default)
         height = header_row_height(self.font())
-        for row in self.timeline.header_rows:
+        self._header_rows = list(self.timeline.header_rows)
+        for row in self._header_rows:
             self.setRowHeight(row, height)
 
     def set_empty_state(self, state: EmptyState) -> None:
