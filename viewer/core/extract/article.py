@@ -14,7 +14,7 @@ from .patterns import UPPER
 # A sentence ends at . ! ? … followed by a space and a capital (or an opening quote).
 # "TP. Hồ Chí Minh" and initials ("A. B.") are not ends: the dot follows a short capital word.
 _SENTENCE_END = re.compile(
-    rf"(?<!\bTP)(?<!\b[{UPPER}])[.!?…]+[\"”»)]*\s+(?=[\"“«(]?[{UPPER}0-9])"
+    rf"[.!?…](?<!\bTP\.)(?<!\b[{UPPER}][.!?…])[.!?…]*[\"”»)]*\s+(?=[\"“«(]?[{UPPER}0-9])"
 )
 _CLUSTER = re.compile(r".[\u0300-\u036f]*", re.DOTALL)
 

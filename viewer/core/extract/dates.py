@@ -27,7 +27,8 @@ _DATE_WORDS = re.compile(
 _RELATIVE = re.compile(
     rf"(?<!\w)(?:{_TIME}\s+(?P<rel>nay|qua|hôm\s+qua)|hôm\s+(?P<rel2>nay|qua))(?!\w)", re.I
 )
-_YEAR = re.compile(r"(?<!\w)(?P<before>\w+\s+)?năm\s+(?P<y>(?:19|20)\d\d)(?!\d)", re.I)
+_YEAR = re.compile(r"[nN](?<!\w.)ăm\s+(?P<y>(?:19|20)\d\d)(?!\d)")
+_WORD_BEFORE = re.compile(r"(\w+)\s+$")
 # Years that are targets or spans, not the time of writing: "đến năm 2030", "tầm nhìn năm 2045".
 _TARGET_WORDS = {"đến", "tới", "nhìn", "hướng", "vào", "trước"}
 _TWO_TIER = re.compile(r"chính quyền (?:địa phương )?(?:2|hai) cấp|mô hình (?:2|hai) cấp", re.I)
@@ -115,11 +116,11 @@ def year_from_text(text: str, month: int, day: int) -> int | None:
         estimate = dt.date(_TWO_TIER_START.year + total // 12, total % 12 + 1, 15)
         candidates = [estimate.year - 1, estimate.year, estimate.year + 1]
         return min(candidates, key=lambda y: abs((_safe_date(y, month, day) - estimate).days))
-    years = [
-        int(y["y"])
-        for y in _YEAR.finditer(text)
-        if not y["before"] or y["before"].strip().lower() not in _TARGET_WORDS
-    ]
+    years = []
+    for y in _YEAR.finditer(text):
+        before = _WORD_BEFORE.search(text, max(0, y.start() - 12), y.start())
+        if not before or before[1].lower() not in _TARGET_WORDS:
+            years.append(int(y["y"]))
     year = max(years) if years else None
     if two_tier:
         earliest = 2025 if month >= _TWO_TIER_START.month else 2026

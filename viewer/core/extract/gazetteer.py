@@ -39,15 +39,20 @@ class Gazetteer:
     max_ward_words: int
 
     def province(self, name: str) -> ProvinceEntry | None:
-        return self.provinces.get(tone_key(name))
+        return self.provinces.get(_key(name))
 
     def ward(self, province_code: int, name: str, unit: str = "") -> WardEntry | None:
         """The current unit called `name` in the province; same unit word preferred."""
-        found = self.wards.get((province_code, tone_key(name)), ())
+        found = self.wards.get((province_code, _key(name)), ())
         for ward in found:
             if ward.unit == unit:
                 return ward
         return found[0] if found else None
+
+
+@functools.lru_cache(maxsize=65536)
+def _key(name: str) -> str:
+    return tone_key(name)
 
 
 def _short(province_name: str) -> str:

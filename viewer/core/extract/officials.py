@@ -11,7 +11,7 @@ from . import vocabulary
 from .article import Article
 from .collect import Collector
 from .gazetteer import gazetteer
-from .patterns import UPPER, tkey
+from .patterns import UPPER, scanner, tkey
 from .titles import Name, TitleChain, chain_titles, find_names, find_title_chains
 
 _HONORIFIC = re.compile(r"(?:đồng chí|ông|bà|Đồng chí|Ông|Bà)\s+$")
@@ -20,11 +20,12 @@ _SPACE = re.compile(r"\s+")
 _COLON = re.compile(r"\s*:\s*")
 _ITEM_START = re.compile(r"(?:[:;]|\svà|đồng chí|[:;]\s*đồng chí)\s*$")
 # "Cùng tham gia có …", "Cùng đi có …", "Tham gia đoàn công tác có …": the delegation.
-_DELEGATION = re.compile(
-    r"(?<!\w)(?:cùng\s+(?:tham\s+gia|đi|dự|tham\s+dự|làm\s+việc|kiểm\s+tra|đoàn)"
-    r"|tham\s+gia\s+đoàn|đi\s+cùng|tháp\s+tùng|thành\s+viên\s+đoàn\s+công\s+tác\s+(?:có|gồm))"
-    r"(?!\w)",
-    re.I,
+_DELEGATION = scanner(
+    [
+        "cùng tham gia", "cùng đi", "cùng dự", "cùng tham dự", "cùng làm việc", "cùng kiểm tra",
+        "cùng đoàn", "tham gia đoàn", "đi cùng", "tháp tùng", "thành viên đoàn công tác có",
+        "thành viên đoàn công tác gồm",
+    ]
 )
 # A bare "đồng chí" (no name or title after it) refers back to the last official named.
 _BARE_COMRADE = re.compile(rf"(?<![\w])(?<!các )[Đđ]ồng chí(?=\s+[^\s{UPPER}])")

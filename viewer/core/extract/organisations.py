@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import bisect
+
 from viewer.core.model import MentionKind, NamedFound, Span
 from viewer.core.text import collapse_spaces
 
 from .article import Article
 from .collect import Collector
 from .patterns import tkey
-from .titles import _LOCAL_UNITS, expand, extend_place, organ_regex
+from .titles import _LOCAL_UNITS, expand, extend_place, organ_regex, organ_scanner
+from .topics import _merged
 
 # Bodies that only count as an organisation with a scope after them: "Văn phòng" alone or
 # "Công an" alone is an ordinary word in running text ("văn phòng", "công an xã").
@@ -21,8 +24,18 @@ def find_organisations(
     """Organisations outside the spans in `taken` (titles, names), deduplicated by key."""
     found: dict[str, NamedFound] = {}
     text = article.canon
-    for m in organ_regex().finditer(text):
+    regex = organ_regex()
+    last_end = 0
+    taken_starts, taken_ends = _merged(taken)
+    for candidate in organ_scanner().finditer(text):
+        i = bisect.bisect_right(taken_starts, candidate.start()) - 1
+        if candidate.start() < last_end or (i >= 0 and candidate.start() < taken_ends[i]):
+            continue
+        m = regex.match(text, candidate.start())
+        if not m:
+            continue
         start, end = m.start(), m.end()
+        last_end = end
         if not text[start].isupper() or _overlaps(start, end, taken):
             continue
         if m[0].rstrip().lower().endswith(_LOCAL_UNITS):

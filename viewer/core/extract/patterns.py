@@ -25,13 +25,24 @@ PLACE_NAME = rf"{PLACE_PART}(?:(?: | - | \u2013 ){PLACE_PART}){{0,5}}"
 _SPACE, _DASH, _END = "\x01", "\x02", ""
 
 
-def alternation(phrases: Iterable[str], *, flexible_space: bool = True) -> str:
+def alternation(
+    phrases: Iterable[str],
+    *,
+    flexible_space: bool = True,
+    ignore_case: bool = False,
+    word_start: bool = False,
+) -> str:
     """A non-capturing regex matching any of `phrases`, the longest one preferred.
 
     Built as a prefix tree ("Phó Bí thư", "Phó Chủ tịch" share "Phó "), because Python's
-    `re` tries a flat alternation branch by branch at every position: with hundreds of
-    phrases that made extraction ten times slower. With `flexible_space`, any run of
-    whitespace matches a space and hyphens or en dashes may be spaced or not.
+    `re` tries a flat alternation branch by branch at every position. With `flexible_space`
+    any run of whitespace matches a space, and hyphens or en dashes may be spaced or not.
+
+    Speed matters here: `re` scans fast only when a pattern starts with plain literal
+    characters (it then skips to candidate positions with a character set). So case is
+    handled with `[xX]` classes instead of re.IGNORECASE (which defeats that scan), the
+    first letter of each branch stays a literal (upper and lower case as two branches), and
+    `word_start` checks "no letter before" with a look-behind placed after that letter.
     """
     trie: dict = {}
     for phrase in set(phrases):
@@ -40,30 +51,53 @@ def alternation(phrases: Iterable[str], *, flexible_space: bool = True) -> str:
         if flexible_space:
             phrase = re.sub(r"\s*[-\u2013]\s*", _DASH, phrase)
             phrase = re.sub(r"\s+", _SPACE, phrase)
-        node = trie
-        for ch in phrase:
-            node = node.setdefault(ch, {})
-        node[_END] = {}
-    return _trie_regex(trie) if trie else "(?!)"
+        variants = [phrase]
+        if ignore_case:
+            low = phrase[0].lower() + phrase[1:].lower()
+            variants = [low, low[0].upper() + low[1:]]
+        for variant in variants:
+            node = trie
+            for ch in variant:
+                node = node.setdefault(ch, {})
+            node[_END] = {}
+    if not trie:
+        return "(?!)"
+    return _trie_regex(trie, ignore_case=ignore_case, top=True, word_start=word_start)
 
 
-def _trie_regex(node: dict) -> str:
+def _char(ch: str, ignore_case: bool) -> str:
+    if ch == _SPACE:
+        return r"\s+"
+    if ch == _DASH:
+        return r"\s*[-\u2013]\s*"
+    if ignore_case and ch.upper() != ch.lower() and len(ch.upper()) == 1:
+        return f"[{ch}{ch.upper()}]"
+    return re.escape(ch)
+
+
+def _trie_regex(
+    node: dict, *, ignore_case: bool, top: bool = False, word_start: bool = False
+) -> str:
     branches = []
     for ch in sorted(k for k in node if k != _END):
-        if ch == _SPACE:
-            piece = r"\s+"
-        elif ch == _DASH:
-            piece = r"\s*[-\u2013]\s*"
-        else:
-            piece = re.escape(ch)
+        # The first letter is kept literal in both cases (see `alternation`).
+        piece = re.escape(ch) if top else _char(ch, ignore_case)
+        if top and word_start:
+            piece += r"(?<!\w.)"
         child = node[ch]
-        rest = _trie_regex(child) if any(k != _END for k in child) else ""
+        rest = _trie_regex(child, ignore_case=ignore_case) if any(k != _END for k in child) else ""
         if rest and _END in child:
             rest = f"(?:{rest})?"  # greedy: the longer phrase is tried first
         branches.append(piece + rest)
-    if len(branches) == 1:
+    if len(branches) == 1 and not top:
         return branches[0]
     return "(?:" + "|".join(branches) + ")"
+
+
+def scanner(phrases: Iterable[str], *, ignore_case: bool = True) -> re.Pattern[str]:
+    """A fast finder of where any phrase starts as a word: candidates for a slower `match`."""
+    body = alternation(phrases, ignore_case=ignore_case, word_start=True)
+    return re.compile(body + r"(?!\w)")
 
 
 @functools.lru_cache(maxsize=65536)

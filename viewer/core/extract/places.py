@@ -15,7 +15,7 @@ from . import vocabulary
 from .article import Article
 from .collect import Collector
 from .gazetteer import ProvinceEntry, gazetteer
-from .patterns import PLACE_PART, alternation, tkey
+from .patterns import PLACE_PART, alternation, scanner, tkey
 
 # The day the district tier was abolished. Articles about visits before it name the old
 # communes; the 2025 units often reuse those names for a different (merged) area, so a
@@ -23,13 +23,17 @@ from .patterns import PLACE_PART, alternation, tkey
 # it to today's code would claim a visit to a commune that did not exist yet.
 REFORM_DAY = dt.date(2025, 7, 1)
 
-_COUNT = r"(?:hai|ba|bốn|năm|sáu|bảy|tám|chín|mười|các|những|\d{1,2}|0\d)"
-_UNIT = re.compile(
-    rf"(?<!\w)(?<!ợp tác )(?P<count>{_COUNT}\s+)?"  # "Hợp tác xã …" is a cooperative
-    r"(?P<unit>đặc\s+khu|thị\s+trấn|thị\s+xã|thành\s+phố|TP\.?|phường|huyện(?:\s+đảo)?|quận|xã|tỉnh)"
-    r"(?!\w)(?!\s+(?:ủy|uỷ)(?!\w))\s*:?",
-    re.I,
+# Unit words are found with a fast scanner; what surrounds them is checked afterwards.
+_UNIT = scanner(
+    ["đặc khu", "thị trấn", "thị xã", "thành phố", "TP", "phường", "huyện", "huyện đảo",
+     "quận", "xã", "tỉnh"]
 )
+_COUNT_BEFORE = re.compile(
+    r"(?:hai|ba|bốn|năm|sáu|bảy|tám|chín|mười|các|những|\d{1,2})\s+$", re.I
+)
+_NOT_A_UNIT_BEFORE = re.compile(r"(?:hợp tác|thị)\s+$", re.I)  # "Hợp tác xã" is a cooperative
+_AFTER_UNIT = re.compile(r"(?!\s+(?:ủy|uỷ)(?!\w))\s*:?")
+_AFTER_TP = re.compile(r"\.?\s*")  # "TP. Hồ Chí Minh"; after any other unit a dot ends a sentence
 _PART = re.compile(rf"(?:\s+|\s*[-\u2013]\s*)({PLACE_PART})")
 _FIRST_PART = re.compile(rf"\s*({PLACE_PART})")
 _LIST_SEP = re.compile(r"\s*(?:,|;|(?<=\s)và(?!\w)|(?<=\s)cùng(?!\w))\s*")
@@ -53,7 +57,7 @@ class _Item:
 @functools.cache
 def _province_name_regex() -> re.Pattern[str]:
     names = [e.name for e in gazetteer().provinces.values()]
-    return re.compile(rf"(?<!\w){alternation(names)}(?!\w)")
+    return re.compile(rf"{alternation(names, word_start=True)}(?!\w)")
 
 
 @functools.cache
@@ -154,15 +158,19 @@ def find_places(
 
     places: dict[str, PlaceFound] = {}
     for m in _UNIT.finditer(text):
-        unit = collapse_spaces(m["unit"].lower()).rstrip(".")
+        after = (_AFTER_TP if m[0] in ("TP", "tp") else _AFTER_UNIT).match(text, m.end())
+        before = text[max(0, m.start() - 12) : m.start()]
+        if not after or _NOT_A_UNIT_BEFORE.search(before):
+            continue
+        unit = collapse_spaces(m[0].lower())
         unit = {"tp": "thành phố", "huyện đảo": "huyện"}.get(unit, unit)
-        items = _names_after(article, m.end(), plural=bool(m["count"]))
+        items = _names_after(article, after.end(), plural=bool(_COUNT_BEFORE.search(before)))
         if not items:
             continue
         if unit in ("tỉnh", "thành phố"):
             entry = g.province(items[0].name)
             if entry and (unit == "tỉnh" or entry.city or not entry.current):
-                out.add(MentionKind.PROVINCE, m.start("unit"), items[0].end, tkey(entry.name))
+                out.add(MentionKind.PROVINCE, m.start(), items[0].end, tkey(entry.name))
                 continue
             if unit == "tỉnh":
                 continue

@@ -9,22 +9,33 @@ from viewer.core.text import collapse_spaces
 
 from .article import Article
 from .collect import Collector
-from .patterns import UPPER, tkey
+from .patterns import UPPER, scanner, tkey
 
 # (kind, trigger) in priority order; a trigger starts a site name.
-_TRIGGERS = [
-    ("service_centre", r"Trung\s+tâm\s+Phục\s+vụ\s+hành\s+chính\s+công|Bộ\s+phận\s+một\s+cửa"),
-    ("relic", r"[Kk]hu\s+di\s+tích|[Dd]i\s+tích|[Đđ]ền|[Cc]hùa|[Đđ]ình\s+làng|[Nn]hà\s+thờ"),
-    ("craft_village", r"[Ll]àng\s+nghề"),
-    ("project", r"[Dd]ự\s+án|[Cc]ông\s+trình"),
-    ("factory", r"[Nn]hà\s+máy|[Cc]ông\s+ty|[Xx]ưởng|[Xx]í\s+nghiệp"),
-    ("other", r"[Tt]rường\s+(?=(?:[Mm]ầm\s+non|[Tt]iểu\s+học|THCS|THPT|[Tt]rung\s+học|PTDT))"
-              r"|[Tt]rạm\s+[Yy]\s+tế|[Kk]hu\s+công\s+nghiệp|[Cc]ụm\s+công\s+nghiệp"
-              r"|[Hh]ợp\s+tác\s+xã|HTX|[Kk]hu\s+du\s+lịch|[Bb]ệnh\s+viện|[Tt]rang\s+trại"),
-]
-_TRIGGER = re.compile(
-    "(?<!\\w)(?:" + "|".join(f"(?P<{kind}>{pattern})" for kind, pattern in _TRIGGERS) + ")(?!\\w)"
-)
+# Words that start a site's name, by kind (matched ignoring case, first match wins).
+_TRIGGERS = {
+    "service_centre": ["Trung tâm Phục vụ hành chính công", "Bộ phận một cửa"],
+    "relic": ["Khu di tích", "di tích", "đền", "chùa", "đình làng", "nhà thờ"],
+    "craft_village": ["làng nghề"],
+    "project": ["dự án", "công trình"],
+    "factory": ["nhà máy", "công ty", "xưởng", "xí nghiệp"],
+    "other": [
+        "trường mầm non", "trường tiểu học", "trường THCS", "trường THPT", "trường trung học",
+        "trường PTDT", "trạm y tế", "khu công nghiệp", "cụm công nghiệp", "hợp tác xã", "HTX",
+        "khu du lịch", "bệnh viện", "trang trại",
+    ],
+}
+_KIND = {" ".join(p.lower().split()): kind for kind, ps in _TRIGGERS.items() for p in ps}
+_TRIGGER = scanner(_KIND)
+_SCHOOL = re.compile(r"[Tt]rường\s")
+
+
+def _kind(trigger: str) -> str:
+    if _SCHOOL.match(trigger):
+        return "other"
+    return _KIND.get(" ".join(trigger.lower().split()), "other")
+
+
 # Generic uses ("các dự án", "một số di tích") name no particular site.
 _GENERIC_BEFORE = re.compile(r"(?:các|những|một số|nhiều|mỗi|từng|cả|về|quản lý)\s+$", re.I)
 # Where a site's name ends: punctuation, a following commune, or a connecting word.
@@ -48,9 +59,11 @@ def find_sites(article: Article, out: Collector) -> list[NamedFound]:
         m = _TRIGGER.search(text, pos)
         if not m:
             break
-        kind = m.lastgroup or "other"
+        kind = _kind(m[0])
         start = m.start()
-        stop = _STOP.search(text, m.end())
+        # A school's name starts at "Trường": the type words are part of the name.
+        trigger_end = start + 6 if kind == "other" and _SCHOOL.match(m[0]) else m.end()
+        stop = _STOP.search(text, trigger_end)
         end = stop.start() if stop else len(text)
         words = text[start:end].split()
         if len(words) > _MAX_WORDS:
@@ -62,7 +75,7 @@ def find_sites(article: Article, out: Collector) -> list[NamedFound]:
                 end = suffix.end()
         end = start + len(text[start:end].rstrip())
         pos = max(end, m.end())
-        name_part = text[m.end() : end]
+        name_part = text[trigger_end:end]
         named = any(w[0].isupper() for w in name_part.split() if w[0].isalpha())
         located = bool(_PLACE_AFTER.match(text, end))
         if _GENERIC_BEFORE.search(text, max(0, start - 12), start):

@@ -8,18 +8,24 @@ from viewer.core.model import MentionKind, Statement
 
 from .article import Article, Block
 from .collect import Collector
+from .patterns import alternation
 
-_DIRECTIVE = re.compile(
-    r"(?<!\w)(?:đề\s+nghị|yêu\s+cầu|nhấn\s+mạnh|chỉ\s+đạo|lưu\s+ý|quán\s+triệt|giao\s+nhiệm\s+vụ"
-    r"|cần|phải|khẳng\s+định|chỉ\s+rõ|mong\s+muốn)(?!\w)",
-    re.I,
+
+def _words(*phrases: str) -> re.Pattern[str]:
+    """Whole-word phrases, any case, in the fast form (see `patterns.alternation`)."""
+    return re.compile(alternation(phrases, ignore_case=True, word_start=True) + r"(?!\w)")
+
+
+_DIRECTIVE = _words(
+    "đề nghị", "yêu cầu", "nhấn mạnh", "chỉ đạo", "lưu ý", "quán triệt", "giao nhiệm vụ", "cần",
+    "phải", "khẳng định", "chỉ rõ", "mong muốn",
 )
 # "đáp ứng yêu cầu", "đạt yêu cầu" describe, they do not instruct; "phát biểu chỉ đạo" names
 # the speech (and is the usual photo caption), the instructions come in its sentences.
 _NOT_DIRECTIVE = re.compile(
     r"(?:đáp\s+ứng(?:\s+được)?|đạt|theo|chưa\s+đạt|đúng|phát\s+biểu)\s+$", re.I
 )
-_SPEAKER = re.compile(r"(?<!\w)(?:đồng\s+chí|ông|bà)(?!\w)", re.I)
+_SPEAKER = _words("đồng chí", "ông", "bà")
 _SPEECH = re.compile(r"phát\s+biểu\s+chỉ\s+đạo|phát\s+biểu\s+kết\s+luận|kết\s+luận\s+buổi", re.I)
 _NARRATIVE_START = re.compile(
     r"^(?:Trước\s+đó|Tiếp\s+đó|Sau\s+đó|Tiếp\s+theo|Tại\s+(?:hội\s+nghị|buổi)|Thực\s+hiện|Theo"
@@ -27,15 +33,14 @@ _NARRATIVE_START = re.compile(
     r"|Qua\s+kiểm\s+tra|Tham\s+gia|Cùng\s+tham\s+gia|Cùng\s+đi|Sáng|Chiều|Trưa|Tối|Ngày)(?!\w)",
     re.I,
 )
-_PAST = re.compile(r"(?<!\w)đã(?!\w)", re.I)
-_DIFFICULTY = re.compile(r"khó\s+khăn|vướng\s+mắc|hạn\s+chế|tồn\s+tại|bất\s+cập|yếu\s+kém", re.I)
+_PAST = _words("đã")
+_DIFFICULTY = _words("khó khăn", "vướng mắc", "hạn chế", "tồn tại", "bất cập", "yếu kém")
 _DIFFICULTY_INTRO = re.compile(
     r"tuy\s+nhiên|vẫn\s+còn|còn\s+gặp|còn\s+một\s+số|như\s*:|như\s+sau|một\s+số\s+(?:khó|hạn)", re.I
 )
-_CAPTION_VERB = re.compile(
-    r"(?<!\w)(?:thăm|kiểm\s+tra|khảo\s+sát|phát\s+biểu|làm\s+việc|tham\s+dự|dự|trao|tặng|"
-    r"hỏi\s+thăm|chứng\s+kiến|động\s+viên|trò\s+chuyện|tham\s+quan|nghe|chụp\s+ảnh)(?!\w)",
-    re.I,
+_CAPTION_VERB = _words(
+    "thăm", "kiểm tra", "khảo sát", "phát biểu", "làm việc", "tham dự", "dự", "trao", "tặng",
+    "hỏi thăm", "chứng kiến", "động viên", "trò chuyện", "tham quan", "nghe", "chụp ảnh",
 )
 _CAPTION_START = re.compile(r"^(?:Quang\s+cảnh|Toàn\s+cảnh|Ảnh|Các\s+đại\s+biểu)(?!\w)", re.I)
 _CONNECTIVE = re.compile(r"^[^,]{0,40}\b(?:đó|khi|đây|ra|nhiên|này|cạnh)\s*,", re.I)

@@ -11,7 +11,7 @@ from viewer.core.text import collapse_spaces
 from . import vocabulary
 from .article import Article
 from .gazetteer import gazetteer
-from .patterns import CAP_WORD, LOWER, PLACE_PART, UPPER, alternation, tkey
+from .patterns import CAP_WORD, LOWER, PLACE_PART, UPPER, alternation, scanner, tkey
 
 # Unit words that are followed by a commune-level name inside a title or organ
 # ("Đảng ủy xã Thiệu Trung"); the name is bounded with the gazetteer, not by the regex.
@@ -45,44 +45,63 @@ def organ_pattern() -> str:
     g = gazetteer()
     provinces = alternation(e.name for e in g.provinces.values())
     aliases = alternation(vocabulary.places().province_aliases)
+    # Case is spelled out with [xX] classes, not re.IGNORECASE: see `patterns.alternation`.
     # Unknown "Sở/Ban/Bộ/Cục" names: title-case words ("Khoa học và Công nghệ"), case-sensitive.
     word = rf"(?-i:{CAP_WORD})(?:\s+(?-i:[{LOWER}]+)){{0,3}}"
     heads = alternation(v.fallback_heads)
     fallback = rf"(?-i:{heads})\s+{word}(?:(?:\s+và|\s*[-\u2013])?\s+{word}){{0,4}}"
-    core = (
-        rf"(?:Ban\s+{alternation(v.ban)}|Sở\s+{alternation(v.so)}|Bộ\s+{alternation(v.bo)}"
-        rf"|{alternation(v.standalone)}|{fallback})"
-    )
+    core = rf"(?:{alternation(_core_phrases(), ignore_case=True)}|{fallback})"
     # A province name may follow any scope: "Tỉnh ủy Nghệ An", "UBND thành phố Hà Nội".
+    scope_words = [*v.scopes, "tỉnh", "thành phố", "TP", "TP.", *_LOCAL_UNITS]
     scope = (
-        rf"(?:{alternation(v.scopes)}|tỉnh|thành\s+phố|TP\.?|{alternation(_LOCAL_UNITS)})"
+        rf"{alternation(scope_words, ignore_case=True)}"
         rf"(?:\s+(?:{provinces}|{aliases})(?!\w))?"
     )
     province = rf"(?:\s+(?:{provinces}|{aliases})(?!\w))?"
     return rf"{core}(?!\w){province}(?:\s+{scope}(?!\w))*"
 
 
+def _core_phrases() -> list[str]:
+    v = vocabulary.titles()
+    return [
+        *(f"Ban {name}" for name in v.ban),
+        *(f"Sở {name}" for name in v.so),
+        *(f"Bộ {name}" for name in v.bo),
+        *v.standalone,
+    ]
+
+
+@functools.cache
+def organ_scanner() -> re.Pattern[str]:
+    """Where an organ name may start (checked with `organ_regex().match`)."""
+    return scanner([*_core_phrases(), *vocabulary.titles().fallback_heads])
+
+
+@functools.cache
+def _position_scanner() -> re.Pattern[str]:
+    return scanner(vocabulary.titles().positions)
+
+
 @functools.cache
 def _title_regex() -> re.Pattern[str]:
-    positions = alternation(vocabulary.titles().positions)
+    positions = alternation(vocabulary.titles().positions, ignore_case=True)
     # Positions with an organ are tried first, so "Trưởng Ban Tổ chức Tỉnh ủy" is read as
     # "Trưởng" + "Ban Tổ chức Tỉnh ủy" rather than the organ-less position "Trưởng Ban".
     return re.compile(
-        rf"(?<!\w)(?:{positions}(?!\w)\s+(?P<organ>{organ_pattern()})|{positions}(?!\w))"
-        r"(?:\s+khóa\s+[XVIL\d]+(?!\w))?",  # "ĐBQH khóa XV"
-        re.I,
+        rf"(?:{positions}(?!\w)\s+(?P<organ>{organ_pattern()})|{positions}(?!\w))"
+        r"(?:\s+[kK]h[óÓ]a\s+[XVIL\d]+(?!\w))?",  # "ĐBQH khóa XV"
     )
 
 
 @functools.cache
 def organ_regex() -> re.Pattern[str]:
-    return re.compile(rf"(?<!\w){organ_pattern()}", re.I)
+    return re.compile(organ_pattern())
 
 
 @functools.cache
 def _name_regex() -> re.Pattern[str]:
-    families = alternation(vocabulary.titles().family_names)
-    return re.compile(rf"(?<![\w.])(?:{families})(?:[ \u00a0]{CAP_WORD}){{1,3}}(?!\w)")
+    families = alternation(vocabulary.titles().family_names, word_start=True)
+    return re.compile(rf"{families}(?:[ \u00a0]{CAP_WORD}){{1,3}}(?!\w)")
 
 
 # Words after which a capitalised family-name-like sequence is a place, not a person.
@@ -189,7 +208,7 @@ def find_title_chains(article: Article, names: list[Name]) -> list[TitleChain]:
     chains = []
     text = article.canon
     last_end = 0
-    for m in _title_regex().finditer(text):
+    for m in _position_scanner().finditer(text):
         if m.start() < last_end or _TAIL_OF_NAME.search(text, max(0, m.start() - 12), m.start()):
             continue
         end = _match_title(article, m.start(), names_at)
@@ -197,19 +216,20 @@ def find_title_chains(article: Article, names: list[Name]) -> list[TitleChain]:
             continue
         titles = [(m.start(), end)]
         while True:
-            sep = re.match(r"\s*,\s*", text[end : end + 4])
+            sep = _COMMA.match(text, end)
             if not sep:
                 break
-            nxt = _match_title(article, end + sep.end(), names_at)
+            nxt = _match_title(article, sep.end(), names_at)
             if nxt < 0:
                 break
-            titles.append((end + sep.end(), nxt))
+            titles.append((sep.end(), nxt))
             end = nxt
         chains.append(TitleChain(titles[0][0], end, tuple(titles)))
         last_end = end
     return chains
 
 
+_COMMA = re.compile(r"[ \t]*,[ \t]*")
 # A position word right after a capitalised word is part of a longer name ("Đoàn ĐBQH tỉnh",
 # "Hội Chủ tịch …"), not a title of its own.
 _TAIL_OF_NAME = re.compile(rf"(?<!\w)[{UPPER}]\w*[ \u00a0]$")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 
@@ -23,12 +24,26 @@ def _matcher() -> tuple[re.Pattern[str], dict[str, tuple[str, ...]]]:
             signals.setdefault(_norm(phrase), []).append(topic.id)
         for phrase in topic.exclude:
             signals.setdefault(_norm(phrase), [])
-    regex = re.compile(rf"(?<!\w){alternation(signals)}(?!\w)", re.I)
+    regex = re.compile(alternation(signals, ignore_case=True, word_start=True) + r"(?!\w)")
     return regex, {k: tuple(v) for k, v in signals.items()}
 
 
+@functools.lru_cache(maxsize=4096)
 def _norm(phrase: str) -> str:
     return re.sub(r"\s*[-\u2013]\s*", " - ", " ".join(phrase.lower().split()))
+
+
+def _merged(spans: list[tuple[int, int]]) -> tuple[list[int], list[int]]:
+    """Sorted, non-overlapping span starts and ends, for bisecting."""
+    starts: list[int] = []
+    ends: list[int] = []
+    for s, e in sorted(spans):
+        if ends and s <= ends[-1]:
+            ends[-1] = max(ends[-1], e)
+        else:
+            starts.append(s)
+            ends.append(e)
+    return starts, ends
 
 
 def find_topics(
@@ -38,9 +53,10 @@ def find_topics(
     regex, signals = _matcher()
     by_id = {t.id: t for t in vocabulary.topics()}
     found: dict[str, TopicFound] = {}
-    masked = sorted(masked)
+    starts, ends = _merged(masked)
     for m in regex.finditer(article.canon):
-        if any(s <= m.start() < e for s, e in masked):
+        i = bisect.bisect_right(starts, m.start()) - 1
+        if i >= 0 and m.start() < ends[i]:
             continue
         for topic_id in signals.get(_norm(m[0]), ()):
             topic = by_id[topic_id]
