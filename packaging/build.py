@@ -37,7 +37,8 @@ NAME = "visit-viewer"
 SIZE_BUDGET_MB = 175
 SAMPLE = ROOT / "data" / "000_172bc57fb8c9c5e3.txt"
 SAMPLE_DATE = "2025-12-12"  # "Sáng 12/12" in a file saved the next day
-WINDOW_SECONDS = 3.0
+WINDOW_SECONDS = 3.0  # the window must stay up this long after the archive is made
+WINDOW_TIMEOUT = 60.0  # ... which must happen within this long (sample import, cold disk)
 sys.path.insert(0, str(ROOT))
 
 
@@ -177,34 +178,37 @@ def saved_sample(folder: Path, name: str = "bai-bao.txt") -> Path:
 FOOTER = "Bản quyền thuộc về tòa soạn Kỳ Lân"
 
 
-def web_page(folder: Path) -> Path:
-    """The sample article as a saved news web page, with a menu, a sidebar and a footer.
+def web_pages(folder: Path) -> Path:
+    """Two saved news web pages with a menu, a sidebar and a footer: the sample article,
+    and a short news item (short pages are where trafilatura calls on justext).
 
     The reader falls back to every <p> when trafilatura fails, so only two things prove
-    trafilatura (and its data files) work frozen: the footer is not in the article, and
-    the publication date comes from the page's metadata (htmldate).
+    trafilatura and its data files work frozen: no footer is in the articles, and the
+    publication date comes from the page's metadata (htmldate).
     """
     lines = [line.strip() for line in SAMPLE.read_text(encoding="utf-8").splitlines()]
     title, body = lines[0], [line for line in lines[1:] if line]
-    paragraphs = "\n".join(f"<p>{html.escape(p)}</p>" for p in body)
-    page = f"""<!DOCTYPE html>
+    short = ("Chủ tịch UBND tỉnh thăm xã Biện Thượng",
+             ["Sáng 12/12, đồng chí Chủ tịch UBND tỉnh thăm, làm việc tại xã Biện Thượng."])
+    folder.mkdir(parents=True, exist_ok=True)
+    for name, (heading, paragraphs) in (("bai-bao.html", (title, body)), ("tin-ngan.html", short)):
+        text = "\n".join(f"<p>{html.escape(p)}</p>" for p in paragraphs)
+        page = f"""<!DOCTYPE html>
 <html lang="vi"><head><meta charset="utf-8">
-<title>{html.escape(title)} | Báo điện tử</title>
-<meta property="og:title" content="{html.escape(title)}">
+<title>{html.escape(heading)} | Báo điện tử</title>
+<meta property="og:title" content="{html.escape(heading)}">
 <meta property="article:published_time" content="2025-12-12T18:30:00+07:00">
 </head><body>
 <header><nav><ul><li><a href="/">Trang chủ</a></li><li><a href="/thoi-su">Thời sự</a></li>
 <li><a href="/kinh-te">Kinh tế</a></li></ul></nav></header>
-<main><article><h1>{html.escape(title)}</h1>
-{paragraphs}
+<main><article><h1>{html.escape(heading)}</h1>
+{text}
 </article></main>
 <aside><p>Đọc nhiều nhất: Giá vàng hôm nay tăng mạnh phiên đầu tuần</p></aside>
 <footer><p>Giấy phép hoạt động báo điện tử số 999. {FOOTER}.</p></footer>
 </body></html>"""
-    folder.mkdir(parents=True, exist_ok=True)
-    target = folder / "bai-bao.html"
-    target.write_text(page, encoding="utf-8")
-    return target
+        (folder / name).write_text(page, encoding="utf-8")
+    return folder
 
 
 def word_document(folder: Path) -> Path:
@@ -268,13 +272,13 @@ def smoke_test(window_exe: Path, cli_exe: Path, temp: Path) -> dict[str, float]:
     expect(pdf.is_file() and pdf.read_bytes()[:5] == b"%PDF-" and pdf.stat().st_size > 2000,
            f"`summary` did not write a PDF at {pdf}")
 
-    print("  import a saved web page (.html: trafilatura, htmldate, justext data)", flush=True)
+    print("  import saved web pages (.html: trafilatura, htmldate, justext data)", flush=True)
     web_db = temp / "web.sqlite"
     ok, dup, failed = imported(run_json(
-        cli_exe, ["import", str(web_page(temp / "web")), "--db", str(web_db), "--json"],
+        cli_exe, ["import", str(web_pages(temp / "web")), "--db", str(web_db), "--json"],
         env, work))
-    expect(len(ok) == 1 and not failed, f"importing a web page: {ok=} {failed=}")
-    hits = run_json(cli_exe, ["search", "Biện Thượng", "--db", str(web_db), "--json"], env, work)
+    expect(len(ok) == 2 and not failed, f"importing two web pages: {ok=} {failed=}")
+    hits = run_json(cli_exe, ["search", "Vĩnh Lộc", "--db", str(web_db), "--json"], env, work)
     expect(isinstance(hits, list) and len(hits) == 1,
            f"the web page's article text is not searchable: {hits!r:.500}")
     assert isinstance(hits, list)
@@ -282,8 +286,9 @@ def smoke_test(window_exe: Path, cli_exe: Path, temp: Path) -> dict[str, float]:
            f"the web page's publication date was not read from its metadata (htmldate in "
            f"trafilatura): got {hits[0]['published']!r}")
     footer = run_json(cli_exe, ["search", FOOTER, "--db", str(web_db), "--json"], env, work)
-    expect(footer == [], "the web page's footer was imported as article text: trafilatura "
-           "failed in the frozen app and the reader fell back to every <p>")
+    expect(footer == [], "a web page's footer was imported as article text: trafilatura "
+           "(or justext, for the short page) failed in the frozen app and the reader fell "
+           "back to every <p>")
 
     print("  import a Word document (.docx: python-docx)", flush=True)
     ok, dup, failed = imported(run_json(
@@ -314,33 +319,43 @@ def smoke_test(window_exe: Path, cli_exe: Path, temp: Path) -> dict[str, float]:
     expect(isinstance(visits, list) and len(visits) >= 1,
            f"the default archive made from {len(samples)} bundled samples lists no visit")
 
-    print(f"  the window, offscreen, for {WINDOW_SECONDS:.0f} s on a first launch", flush=True)
+    print("  the window, offscreen, on a first launch", flush=True)
     timings.update(check_window(window_exe, temp))
     return timings
 
 
 def check_window(exe: Path, temp: Path) -> dict[str, float]:
+    """Start the window on a first launch; it must make the archive and stay up."""
     data_dir = temp / "data-window"
+    archive = data_dir / "archive.sqlite"
     env = clean_env(temp, data_dir)
     # Honoured by viewer.qt.app.run_app when present: quit once the window has painted.
     env["VIEWER_QUIT_AFTER_FIRST_PAINT"] = "1"
     log = temp / "window.log"
     started = time.perf_counter()
+    archive_made = None
     with log.open("w") as output:
         process = subprocess.Popen([str(exe)], env=env, cwd=temp / "cwd", stdout=output,
                                    stderr=subprocess.STDOUT)
         try:
-            code = process.wait(timeout=WINDOW_SECONDS)
-        except subprocess.TimeoutExpired:
-            code = None
-        elapsed = time.perf_counter() - started
-        if code is None:
-            process.terminate()
-            try:
-                process.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                process.kill()
-                process.wait()
+            while (code := process.poll()) is None:
+                now = time.perf_counter() - started
+                if archive_made is None and archive.is_file():
+                    archive_made = now
+                if archive_made is not None and now - archive_made >= WINDOW_SECONDS:
+                    break
+                if now > WINDOW_TIMEOUT:
+                    break
+                time.sleep(0.05)
+        finally:
+            if process.poll() is None:
+                process.terminate()
+                try:
+                    process.wait(timeout=10)
+                except subprocess.TimeoutExpired:
+                    process.kill()
+                    process.wait()
+    elapsed = time.perf_counter() - started
     text = log.read_text(encoding="utf-8", errors="replace")
     painted = code == 0 and "first paint" in text.lower()
     if code is not None and not painted:
@@ -348,11 +363,16 @@ def check_window(exe: Path, temp: Path) -> dict[str, float]:
                       f"{text[-4000:]}")
     if "Traceback" in text:
         raise Failure(f"the window printed an error:\n{text[-4000:]}")
-    archive = data_dir / "archive.sqlite"
-    expect(archive.is_file(), f"the window's first launch made no archive at {archive}")
-    print(f"    {'painted and quit' if painted else 'still running, then closed'} "
-          f"after {elapsed:.1f} s; archive created in the data folder")
-    return {"window first paint": elapsed} if painted else {}
+    expect(archive.is_file(), f"the window's first launch made no archive at {archive} "
+           f"in {WINDOW_TIMEOUT:.0f} s")
+    timings = {"first launch: archive made": archive_made or elapsed}
+    if painted:
+        print(f"    the archive was made and the window painted, then quit ({elapsed:.1f} s)")
+        timings["window first paint"] = elapsed
+    else:
+        print(f"    the archive was made after {archive_made:.1f} s and the window was still "
+              f"up {WINDOW_SECONDS:.0f} s later")
+    return timings
 
 
 # --- Start-up time --------------------------------------------------------------------
