@@ -55,7 +55,7 @@ def archive_error(parent: QWidget | None, message: str) -> ArchiveChoice:
                       parent=parent)
     other = box.addButton(tr("archive.open_other"), QMessageBox.ButtonRole.AcceptRole)
     default = box.addButton(tr("archive.use_default"), QMessageBox.ButtonRole.ActionRole)
-    box.addButton(QMessageBox.StandardButton.Cancel)
+    box.addButton(tr("import.cancel"), QMessageBox.ButtonRole.RejectRole)
     box.exec()
     clicked = box.clickedButton()
     if clicked is other:

@@ -28,17 +28,20 @@ def report_rows(report: ImportReport) -> list[tuple[str, str, str]]:
     )
 
 
+def summary_text(report: ImportReport) -> str:
+    """The report's counts in the user's language (the core's `summary` is English)."""
+    text = tr("report.summary", imported=len(report.imported),
+              duplicates=len(report.duplicates), failed=len(report.failed))
+    return f"{text} {tr('report.cancelled')}" if report.cancelled else text
+
+
 class ImportReportDialog(QDialog):
     def __init__(self, report: ImportReport, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(tr("report.title"))
         self.resize(820, 460)
         self.report = report
-        summary = tr("report.summary", imported=len(report.imported),
-                     duplicates=len(report.duplicates), failed=len(report.failed))
-        if report.cancelled:
-            summary += " " + tr("report.cancelled")
-        self.summary = QLabel(summary, wordWrap=True)
+        self.summary = QLabel(summary_text(report), wordWrap=True)
         rows = report_rows(report)
         self.table = QTableWidget(len(rows), 3)
         self.table.setHorizontalHeaderLabels(
@@ -55,11 +58,12 @@ class ImportReportDialog(QDialog):
                 item = QTableWidgetItem(text)
                 item.setToolTip(text)
                 self.table.setItem(r, c, item)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        # Our own words, not standard buttons: Qt ships no Vietnamese translation of its own.
+        buttons = QDialogButtonBox()
         copy = buttons.addButton(tr("report.copy"), QDialogButtonBox.ButtonRole.ActionRole)
         copy.clicked.connect(self.copy_to_clipboard)
+        buttons.addButton(tr("report.close"), QDialogButtonBox.ButtonRole.RejectRole)
         buttons.rejected.connect(self.reject)
-        buttons.accepted.connect(self.accept)
         QShortcut(QKeySequence.StandardKey.Copy, self, self.copy_to_clipboard)
         layout = QVBoxLayout(self)
         layout.addWidget(self.summary)

@@ -27,7 +27,7 @@ from viewer.qt.article_view import ArticlePane
 from viewer.qt.dialogs import choose_province, show_about
 from viewer.qt.filter_chips import FilterChips
 from viewer.qt.filter_panel import FilterPanel
-from viewer.qt.import_report import ImportReportDialog
+from viewer.qt.import_report import ImportReportDialog, summary_text
 from viewer.qt.import_task import ImportProgress, ImportTask
 from viewer.qt.month_chart import MonthChart
 from viewer.qt.queries import FilterResult, run_filter
@@ -273,7 +273,7 @@ class MainWindow(QMainWindow):
 
     def _import_finished(self, report) -> None:  # type: ignore[no-untyped-def]
         self.progress.stop()
-        self.statusBar().showMessage(report.summary, 8000)
+        self.statusBar().showMessage(summary_text(report), 8000)
         self.model.forget_rows()
         self.refresh()
         self.last_report_dialog = ImportReportDialog(report, self)

@@ -143,6 +143,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "report.duplicate": ("Trùng", "Duplicate"),
     "report.failed": ("Lỗi", "Failed"),
     "report.copy": ("Sao chép", "Copy"),
+    "report.close": ("Đóng", "Close"),
     # archive files and errors
     "archive.pick_open": ("Mở kho lưu trữ", "Open archive"),
     "archive.pick_new": ("Tạo kho lưu trữ mới", "New archive"),

@@ -40,6 +40,8 @@ class _EmptyOverlay(QWidget):
         font.setPointSizeF(font.pointSizeF() * 1.25)
         self.title.setFont(font)
         self.hint = QLabel(alignment=Qt.AlignmentFlag.AlignCenter, wordWrap=True)
+        for label in (self.title, self.hint):
+            label.setMinimumWidth(340)  # centred word-wrapped labels otherwise shrink to a column
         self.hint.setEnabled(False)
         self.link = QLabel(alignment=Qt.AlignmentFlag.AlignCenter)
         self.link.linkActivated.connect(lambda _href: self.clear_filters.emit())
