@@ -22,7 +22,6 @@ from viewer.core.summary import ReportDocument, SummaryDocument, filter_report, 
 from viewer.core.summary_html import BODY_PT, document_title, html_sections
 from viewer.qt.fonts import register_bundled_fonts
 from viewer.qt.pdf_layout import PagedDocument, PageStyle, a4_layout
-from viewer.qt.refcount_guard import keep_none_alive
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QWidget
@@ -73,17 +72,14 @@ def render(document: SummaryDocument | ReportDocument, device: QPagedPaintDevice
         header_right=document_title(document, lang),
         footer_format=FOOTERS.get(lang, FOOTERS["vi"]),
     )
-    # Generous: a visit costs PySide 6.12.0 about 15 references to None (see refcount_guard).
-    visits = len(document.summaries) if isinstance(document, ReportDocument) else 1
-    with keep_none_alive(200 * visits + 10_000):
-        paged = _layout(document, device, style, lang)
-        painter = QPainter()
-        if not painter.begin(device):
-            raise OSError("cannot start painting on the output device")
-        try:
-            return paged.paint(painter)
-        finally:
-            painter.end()
+    paged = _layout(document, device, style, lang)
+    painter = QPainter()
+    if not painter.begin(device):
+        raise OSError("cannot start painting on the output device")
+    try:
+        return paged.paint(painter)
+    finally:
+        painter.end()
 
 
 def _layout(document: SummaryDocument | ReportDocument, device: QPagedPaintDevice,
