@@ -69,11 +69,15 @@ def is_syllable(word: str) -> bool:
 
 
 def is_odd(char: str) -> bool:
-    if char < " ":
-        return char not in _TEXT_CONTROLS
-    if char < "\x7f":
-        return False
-    return char not in VIETNAMESE_LETTERS and char not in _PROSE_SYMBOLS
+    return _ODD.match(char) is not None
+
+
+# One character class instead of a Python loop per character: judging is on every import.
+_ODD = re.compile(
+    "[^"
+    + re.escape("".join(sorted(_TEXT_CONTROLS | VIETNAMESE_LETTERS | _PROSE_SYMBOLS)))
+    + "\x20-\x7e]"
+)
 
 
 def judge(text: str) -> Plausibility:
@@ -81,5 +85,5 @@ def judge(text: str) -> Plausibility:
     text = unicodedata.normalize("NFC", text)  # Windows-1258 writes tones as separate marks
     words = [w for w in _WORD.findall(text) if not w.isascii()]
     valid = sum(1 for w in words if is_syllable(w))
-    odd = sum(1 for ch in text if is_odd(ch))
+    odd = len(_ODD.findall(text))
     return Plausibility(words=len(words), valid=valid, odd=odd)
