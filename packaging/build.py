@@ -28,8 +28,6 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 SPEC = ROOT / "packaging" / "visit-viewer.spec"
-WORK = ROOT / "build" / "pyinstaller"
-DIST = ROOT / "dist"
 NAME = "visit-viewer"
 # The unpacked one-folder build measured 156 MB on Linux x86-64 (PySide6 6.12, Python
 # 3.11; ICU's data alone is 31 MB). The budget leaves room for growth but not for an
@@ -49,7 +47,7 @@ class Failure(Exception):
 # --- Build ----------------------------------------------------------------------------
 
 
-def build() -> None:
+def build(work: Path, dist: Path) -> None:
     try:
         import PyInstaller  # noqa: F401
     except ImportError:
@@ -57,13 +55,13 @@ def build() -> None:
             "PyInstaller is not installed: run `python3 dev.py package`, which installs "
             "the `package` extra"
         ) from None
-    for folder in (WORK, DIST / NAME, DIST / "Visit Viewer.app"):
+    for folder in (work, dist / NAME, dist / "Visit Viewer.app"):
         shutil.rmtree(folder, ignore_errors=True)
     command = [
         sys.executable, "-m", "PyInstaller", "--noconfirm", "--clean", "--log-level", "WARN",
-        "--workpath", str(WORK), "--distpath", str(DIST), str(SPEC),
+        "--workpath", str(work), "--distpath", str(dist), str(SPEC),
     ]
-    print(f"Building with PyInstaller into {DIST / NAME} …", flush=True)
+    print(f"Building with PyInstaller into {dist / NAME} …", flush=True)
     started = time.perf_counter()
     result = subprocess.run(command, cwd=ROOT, capture_output=True, text=True)
     if result.returncode != 0:
@@ -74,20 +72,19 @@ def build() -> None:
     print(f"Built in {time.perf_counter() - started:.0f} s.")
 
 
-def bundle_root() -> Path:
+def bundle_root(dist: Path) -> Path:
     """The folder a user installs: the .app on macOS, else the one-folder build."""
-    app = DIST / "Visit Viewer.app"
-    return app if sys.platform == "darwin" else DIST / NAME
+    return dist / "Visit Viewer.app" if sys.platform == "darwin" else dist / NAME
 
 
-def executables() -> tuple[Path, Path]:
+def executables(dist: Path) -> tuple[Path, Path]:
     """(the window's executable, the command line's executable)."""
     if sys.platform == "win32":
-        return DIST / NAME / f"{NAME}.exe", DIST / NAME / "viewer.exe"
+        return dist / NAME / f"{NAME}.exe", dist / NAME / "viewer.exe"
     if sys.platform == "darwin":
-        exe = bundle_root() / "Contents" / "MacOS" / NAME
+        exe = bundle_root(dist) / "Contents" / "MacOS" / NAME
         return exe, exe
-    return DIST / NAME / NAME, DIST / NAME / NAME
+    return dist / NAME / NAME, dist / NAME / NAME
 
 
 # --- Size -----------------------------------------------------------------------------
@@ -409,21 +406,27 @@ def main(argv: Sequence[str]) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--skip-build", action="store_true",
                         help="check and smoke-test the existing dist/ without rebuilding")
+    parser.add_argument("--dist", type=Path, default=ROOT / "dist",
+                        help="where the app is built (default: dist/)")
+    parser.add_argument("--work", type=Path, default=ROOT / "build" / "pyinstaller",
+                        help="PyInstaller's work folder (default: build/pyinstaller/)")
     parser.add_argument("--keep-temp", action="store_true",
                         help="leave the smoke test's temporary folder for inspection")
     args = parser.parse_args(argv)
     try:
+        dist = args.dist.resolve()
         if not args.skip_build:
-            build()
-        root = bundle_root()
-        window_exe, cli_exe = executables()
+            build(args.work.resolve(), dist)
+        root = bundle_root(dist)
+        window_exe, cli_exe = executables(dist)
         expect(window_exe.is_file() and cli_exe.is_file(),
                f"no built executable at {cli_exe}: build first")
+        shown = root.relative_to(ROOT) if root.is_relative_to(ROOT) else root
         size = check_size(root)
         before = snapshot(root)
         temp = Path(tempfile.mkdtemp(prefix="visit-viewer-smoke-"))
         try:
-            print(f"Smoke test of {cli_exe.relative_to(ROOT)} in {temp}:", flush=True)
+            print(f"Smoke test of {cli_exe} in {temp}:", flush=True)
             timings = smoke_test(window_exe, cli_exe, temp)
             after = snapshot(root)
             changed = sorted(
@@ -445,7 +448,7 @@ def main(argv: Sequence[str]) -> int:
     except Failure as failure:
         print(f"\npackaging FAILED: {failure}", file=sys.stderr)
         return 1
-    print(f"\nOK: {root.relative_to(ROOT)} ({size / 1e6:.0f} MB) passed the smoke test.")
+    print(f"\nOK: {shown} ({size / 1e6:.0f} MB) passed the smoke test.")
     return 0
 
 
