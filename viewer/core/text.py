@@ -22,6 +22,22 @@ _WORD = re.compile(r"[\w\u0300-\u036f]+")
 _OLD_STYLE = re.compile(
     r"(?<![qQ])([oOuU])([aAeEyY])([\u0300\u0301\u0303\u0309\u0323])(?![\w\u0300-\u036f])"
 )
+# The same syllables as they look in NFC text (a/e/y precomposed with one tone mark), so the
+# usual NFC article is checked and rewritten without two whole-text normalisations.
+_TONED = {
+    unicodedata.normalize("NFC", base + mark): (base, mark)
+    for base in "aAeEyY"
+    for mark in _TONE_MARKS
+}
+_OLD_STYLE_NFC = re.compile(
+    # The look-behind comes after the first letter so that `re` can skip to candidates.
+    rf"([oOuU])(?<![qQ].)([{''.join(_TONED)}])(?![\w\u0300-\u036f])"
+)
+
+
+def _move_tone(m: re.Match[str]) -> str:
+    base, mark = _TONED[m[2]]
+    return unicodedata.normalize("NFC", m[1] + mark) + base
 
 
 def nfc(text: str) -> str:
@@ -35,6 +51,8 @@ def canonical_tones(text: str) -> str:
     The result has exactly the same length as the input, so character offsets found in
     one are valid in the other.
     """
+    if unicodedata.is_normalized("NFC", text):
+        return _OLD_STYLE_NFC.sub(_move_tone, text)
     decomposed = unicodedata.normalize("NFD", text)
     if not _OLD_STYLE.search(decomposed):
         return nfc(text)
