@@ -62,11 +62,9 @@ def where(filter_: VisitFilter, alias: str = "v") -> tuple[str, Params]:
 
 def visit_ids_sql(filter_: VisitFilter) -> tuple[str, Params]:
     clause, params = where(filter_)
-    return (
-        f"SELECT v.id FROM visits v WHERE {clause} "
-        "ORDER BY v.visit_date IS NULL, v.visit_date DESC, v.id DESC",
-        params,
-    )
+    # SQLite sorts NULL lowest, so DESC already puts undated visits last; saying so with
+    # "visit_date IS NULL" made it sort every row instead of reading the date index backwards.
+    return f"SELECT v.id FROM visits v WHERE {clause} ORDER BY v.visit_date DESC, v.id DESC", params
 
 
 def _facet_scope(filter_: VisitFilter, facet: str) -> tuple[str, Params]:
@@ -77,25 +75,43 @@ def _facet_scope(filter_: VisitFilter, facet: str) -> tuple[str, Params]:
     return f"AND x.visit_id IN (SELECT v.id FROM visits v WHERE {clause})", params
 
 
+def _source(scope: str, entity: str, link: str, column: str, extra: str = "") -> tuple[str, str]:
+    """(FROM clause, count expression) for one facet's values.
+
+    With no other filter, the counts kept by triggers (migration 2) are read; otherwise
+    the link table is grouped on its own index first and joined to the values after.
+    """
+    alias = entity.split()[1]
+    if not scope:
+        return entity, f"{alias}.visit_count"
+    counts = (
+        f"(SELECT x.{column} AS id, count(*) AS n FROM {link} x "
+        f"WHERE 1 {extra} {scope} GROUP BY x.{column}) k"
+    )
+    return f"{counts} JOIN {entity} ON {alias}.id = k.id", "k.n"
+
+
 def facet_sql(filter_: VisitFilter, facet: str) -> tuple[str, Params]:
+    """Values of `facet` with their visit counts under the other facets' filters."""
     scope, params = _facet_scope(filter_, facet)
     if facet == "officials":
+        source, n = _source(scope, "officials o", "visit_officials", "official_id")
         sql = f"""SELECT o.id, o.name,
                     coalesce((SELECT t.title FROM official_titles t WHERE t.official_id = o.id
                               ORDER BY t.last_seen DESC LIMIT 1), ''),
-                    count(*) AS n
-                  FROM visit_officials x JOIN officials o ON o.id = x.official_id
-                  WHERE 1 {scope} GROUP BY o.id ORDER BY n DESC, o.name"""
+                    {n} AS n
+                  FROM {source} WHERE {n} > 0 ORDER BY n DESC, o.name"""
     elif facet == "communes":
-        sql = f"""SELECT c.id,
-                    c.unit || ' ' || c.name || CASE WHEN c.current THEN '' ELSE ' (cũ)' END,
-                    c.province, count(*) AS n
-                  FROM visit_communes x JOIN communes c ON c.id = x.commune_id
-                  WHERE x.visited = 1 {scope} GROUP BY c.id ORDER BY c.province, n DESC, c.name"""
+        source, n = _source(
+            scope, "communes c", "visit_communes", "commune_id", "AND x.visited = 1"
+        )
+        label = "c.unit || ' ' || c.name || CASE WHEN c.current THEN '' ELSE ' (cũ)' END"
+        sql = f"""SELECT c.id, {label}, c.province, {n} AS n
+                  FROM {source} WHERE {n} > 0 ORDER BY c.province, n DESC, c.name"""
     elif facet == "topics":
-        sql = f"""SELECT t.id, t.label_vi, t.label_en, count(*) AS n
-                  FROM visit_topics x JOIN topics t ON t.id = x.topic_id
-                  WHERE 1 {scope} GROUP BY t.id ORDER BY n DESC, t.label_vi"""
+        source, n = _source(scope, "topics t", "visit_topics", "topic_id")
+        sql = f"""SELECT t.id, t.label_vi, t.label_en, {n} AS n
+                  FROM {source} WHERE {n} > 0 ORDER BY n DESC, t.label_vi"""
     else:
         raise ValueError(f"unknown facet {facet!r}")
     return sql, params
