@@ -20,7 +20,9 @@ QUICK = {"import": 300, "query": 1_000, "extract": 100, "ner": 5, "runs": 30}
 GROUPS = ("import", "query", "window", "extract")
 
 
-def _run_group(group: str, sizes: dict[str, int], seed: int, rebuild: bool) -> list[Figure]:
+def _run_group(
+    group: str, sizes: dict[str, int], seed: int, args: argparse.Namespace
+) -> list[Figure]:
     if group == "import":
         from benchmarks import import_bench
 
@@ -31,7 +33,7 @@ def _run_group(group: str, sizes: dict[str, int], seed: int, rebuild: bool) -> l
         return extract_bench.run(sizes["extract"], seed, sizes["ner"])
     from benchmarks.corpus import big_archive
 
-    path = big_archive(sizes["query"], seed, rebuild=rebuild)
+    path = big_archive(sizes["query"], seed, rebuild=args.rebuild, reuse=args.reuse)
     if group == "query":
         from benchmarks import query_bench
 
@@ -49,6 +51,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--only", choices=GROUPS, action="append", help="run only these groups")
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--rebuild", action="store_true", help="rebuild the cached big archive")
+    parser.add_argument(
+        "--reuse", action="store_true", help="reuse a cached archive built by an earlier pipeline"
+    )
     parser.add_argument("--size", type=int, help="visits in the query and window archive")
     args = parser.parse_args(argv)
     sizes = dict(QUICK if args.quick else FULL)
@@ -61,7 +66,7 @@ def main(argv: list[str] | None = None) -> int:
         started = time.monotonic()
         print(f"\n== {group} ==", flush=True)
         try:
-            found = _run_group(group, sizes, args.seed, args.rebuild)
+            found = _run_group(group, sizes, args.seed, args)
         except Exception as error:  # one broken group must not hide the others' figures
             print(f"{group}: could not be measured: {error!r}", file=sys.stderr, flush=True)
             continue

@@ -86,10 +86,32 @@ def _store_all(path: Path, count: int, seed: int, workers: int) -> None:
             print(f"  … {stored:,}/{count:,} articles stored ({rate:,.0f}/s)", flush=True)
 
 
-def big_archive(count: int, seed: int, *, rebuild: bool = False) -> Path:
-    """An archive of `count` generated articles, built through the real pipeline once."""
+def _migrate(path: Path) -> None:
+    """Apply the schema's newer migrations to a cached archive, without keeping a backup."""
+    from viewer.core.archive import Archive
+
+    with Archive(path) as archive:
+        made = archive.backup_made
+    if made is not None:
+        made.unlink()
+
+
+def big_archive(count: int, seed: int, *, rebuild: bool = False, reuse: bool = False) -> Path:
+    """An archive of `count` generated articles, built through the real pipeline once.
+
+    `reuse` takes the newest one built by an earlier pipeline (the extraction is slow to
+    redo while the extractor changes by the hour); newer migrations are applied to it.
+    """
     path = OUT / f"archive-g{GENERATOR_VERSION}-s{seed}-n{count}-{pipeline_digest()}.sqlite"
+    older = sorted(
+        OUT.glob(f"archive-g{GENERATOR_VERSION}-s{seed}-n{count}-*.sqlite"),
+        key=lambda p: p.stat().st_mtime,
+    )
+    if reuse and not path.exists() and older:
+        path = older[-1]
+        print(f"Reusing {path.name}, built by an earlier pipeline", flush=True)
     if path.exists() and not rebuild:
+        _migrate(path)
         return path
     for stale in OUT.glob(f"archive-g*-s{seed}-n{count}-*.sqlite*"):
         stale.unlink()

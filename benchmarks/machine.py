@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import platform
 import sqlite3
+import time
 from pathlib import Path
 
 
@@ -38,11 +39,26 @@ def describe() -> dict[str, object]:
         "os": f"{platform.system()} {platform.release()}",
         "python": platform.python_version(),
         "sqlite": sqlite3.sqlite_version,
+        "load_average": round(os.getloadavg()[0], 1) if hasattr(os, "getloadavg") else None,
+        "python_loop_ms": _python_speed_ms(),
     }
+
+
+def _python_speed_ms() -> float:
+    """Milliseconds for sum(range(10**6)): scales every figure on a busy or slow machine."""
+    best = min(_timed(lambda: sum(range(10**6))) for _ in range(5))
+    return round(best * 1000, 1)
+
+
+def _timed(call) -> float:  # type: ignore[no-untyped-def]
+    started = time.perf_counter()
+    call()
+    return time.perf_counter() - started
 
 
 def one_line(info: dict[str, object]) -> str:
     return (
         f"{info['cpu']}, {info['cores']} cores, {info['ram_gb']} GB RAM, {info['os']}, "
-        f"Python {info['python']}, SQLite {info['sqlite']}"
+        f"Python {info['python']}, SQLite {info['sqlite']}; load average {info['load_average']}, "
+        f"sum(range(10**6)) {info['python_loop_ms']} ms (a CPU-speed yardstick)"
     )
