@@ -12,7 +12,9 @@ from sqlite_utils import Database
 from tests.factories import add_visit
 from viewer.core.archive import Archive, ArchiveError, VisitFilter
 from viewer.core.archive.schema import LATEST_VERSION, MIGRATIONS, migrate
-from viewer.core.archive.store import delete_article
+from viewer.core.archive.store import content_key, delete_article, insert_article
+from viewer.core.model import Document, Extraction, OfficialFound, PlaceFound, Role, VisitFound
+from viewer.core.text import tone_key
 
 
 @pytest.fixture
@@ -110,23 +112,50 @@ def test_newer_schema_is_refused_and_left_untouched(tmp_path):
 
 
 def _archive_at_version(path, version):
+    """An archive as an older program left it, holding one visit stored back then."""
     db = Database(sqlite3.connect(path, isolation_level=None))
     migrate(db, path, target=version)
+    document = Document(
+        "Thăm xã Biện Thượng",
+        "Sáng 12/12, đồng chí Lê Văn A đến xã Biện Thượng.",
+        None,
+        "txt",
+        "utf-8",
+    )
+    lead = OfficialFound("Lê Văn A", tone_key("Lê Văn A"), ["Bí thư Tỉnh ủy"], Role.LEAD)
+    place = PlaceFound("Biện Thượng", "xã", "Thanh Hóa", 16000, 38, True, True, "ward:16000")
+    visit = VisitFound(
+        dt.date(2025, 12, 12), "sáng", False, "text", document.title, lead, [lead], [place]
+    )
+    with db.atomic():
+        insert_article(
+            db.conn,
+            document,
+            Extraction(visit),
+            file_name="old.txt",
+            file_sha256="0" * 64,
+            file_size=1,
+            key=content_key(document),
+        )
     db.conn.close()
 
 
 @pytest.mark.parametrize("old_version", range(1, LATEST_VERSION))
-def test_older_archive_is_backed_up_then_migrated(tmp_path, old_version):
+def test_older_archive_is_backed_up_then_migrated_with_its_visits(tmp_path, old_version):
     path = tmp_path / "old.sqlite"
     _archive_at_version(path, old_version)
     with Archive(path) as archive:
         assert archive.stats().schema_version == LATEST_VERSION
         assert archive.backup_made is not None and archive.backup_made.exists()
+        assert len(archive.visit_ids()) == 1
+        assert [(f.label, f.count) for f in archive.facet(VisitFilter(), "communes")] == [
+            ("xã Biện Thượng", 1)
+        ]
+        assert archive.search_articles("bien thuong")
     with sqlite3.connect(archive.backup_made) as backup:
-        assert (
-            backup.execute("SELECT max(version) FROM schema_migrations").fetchone()[0]
-            == old_version
-        )
+        version = backup.execute("SELECT max(version) FROM schema_migrations").fetchone()[0]
+        assert version == old_version
+        assert backup.execute("SELECT count(*) FROM visits").fetchone()[0] == 1
 
 
 def test_archive_on_a_read_only_medium_opens_read_only(tmp_path, monkeypatch):
