@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from viewer.core.model import Document
 from viewer.core.text import canonical_tones, nfc
 
-from .patterns import UPPER
+from .patterns import UPPER, Phrases
 
 # A sentence ends at . ! ? … followed by a space and a capital (or an opening quote).
 # "TP. Hồ Chí Minh" and initials ("A. B.") are not ends: the dot follows a short capital word.
@@ -41,6 +42,10 @@ class Article:
             self.raw, self._to_original = _nfc_with_map(original)
         # Same length as raw, old-style tones rewritten: all matching happens on this copy.
         self.canon = canonical_tones(self.raw)
+        # Lower-cased copy for the fast phrase regexes; None when lower-casing would move
+        # offsets (a letter such as "İ" becomes two).
+        low = self.canon.lower()
+        self.low: str | None = low if len(low) == len(self.canon) else None
         title = nfc(document.title or "")
         self.headline = Block(0, len(title), -1) if title else Block(0, 0, -1)
         self.body_start = len(title) + 2 if title else 0
@@ -50,6 +55,27 @@ class Article:
             self.paragraphs = self.paragraphs[1:]
         self.sentences = [s for p in self.paragraphs for s in self._split(p)]
         self.headline_sentences = self._split(self.headline) if self.headline.end else []
+
+    def finditer(
+        self, phrases: Phrases, start: int = 0, end: int | None = None
+    ) -> Iterator[re.Match[str]]:
+        """Matches of `phrases` in `canon[start:end]`; match text may be lower-cased (use
+        the offsets)."""
+        if end is None:
+            end = len(self.canon)
+        if phrases.lower is not None and self.low is not None:
+            return phrases.lower.finditer(self.low, start, end)
+        return phrases.regex.finditer(self.canon, start, end)
+
+    def search(
+        self, phrases: Phrases, start: int = 0, end: int | None = None
+    ) -> re.Match[str] | None:
+        """The first match of `phrases` in `canon[start:end]` (see `finditer`)."""
+        if end is None:
+            end = len(self.canon)
+        if phrases.lower is not None and self.low is not None:
+            return phrases.lower.search(self.low, start, end)
+        return phrases.regex.search(self.canon, start, end)
 
     def _paragraphs(self) -> list[Block]:
         blocks = []

@@ -28,7 +28,8 @@ _DELEGATION = scanner(
     ]
 )
 # A bare "đồng chí" (no name or title after it) refers back to the last official named.
-_BARE_COMRADE = re.compile(rf"(?<![\w])(?<!các )[Đđ]ồng chí(?=\s+[^\s{UPPER}])")
+# The look-behinds follow the first letter so that `re` skips straight to each "đ".
+_BARE_COMRADE = re.compile(rf"[Đđ](?<!\w[Đđ])(?<!các [Đđ])ồng chí(?=\s+[^\s{UPPER}])")
 
 
 @dataclass
@@ -203,7 +204,7 @@ def _lead(article: Article, people: list[OfficialFound]) -> OfficialFound | None
 
 def _delegation_regions(article: Article) -> list[tuple[int, int]]:
     regions = []
-    for m in _DELEGATION.finditer(article.canon):
+    for m in article.finditer(_DELEGATION):
         sentence = article.sentence_at(m.start())
         if sentence:
             regions.append((m.start(), sentence.end))

@@ -27,7 +27,7 @@ def find_organisations(
     regex = organ_regex()
     last_end = 0
     taken_starts, taken_ends = _merged(taken)
-    for candidate in organ_scanner().finditer(text):
+    for candidate in article.finditer(organ_scanner()):
         i = bisect.bisect_right(taken_starts, candidate.start()) - 1
         if candidate.start() < last_end or (i >= 0 and candidate.start() < taken_ends[i]):
             continue

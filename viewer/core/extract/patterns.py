@@ -5,6 +5,7 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Iterable
+from dataclasses import dataclass
 
 from viewer.core.text import tone_key
 
@@ -94,10 +95,38 @@ def _trie_regex(
     return "(?:" + "|".join(branches) + ")"
 
 
-def scanner(phrases: Iterable[str], *, ignore_case: bool = True) -> re.Pattern[str]:
+@dataclass(frozen=True, eq=False)
+class Phrases:
+    """Whole-word phrases in any case, as two regexes with the same matches: `regex` for the
+    text as written, `lower` for its lower-cased copy (`Article.low`, same offsets).
+
+    `lower` is two to three times faster: its branches are plain lower-case letters, where
+    `regex` needs an upper- and a lower-case branch for each first letter and an [xX] class
+    for every other letter. It is None when a phrase has a letter for which "lower-cases to x"
+    and "is x or X" differ (ß, ǆ, Greek; never in Vietnamese word lists)."""
+
+    regex: re.Pattern[str]
+    lower: re.Pattern[str] | None
+
+
+# Letters whose lower-case form is also the lower-case form of a third character (ẞ -> ß,
+# ǅ -> ǆ, Greek with iota): lower-casing the text would let that character match too.
+_AMBIGUOUS_LOWER = re.compile(r"[ßǆǉǌǳ\u0370-\u03ff\u1f00-\u1fff]")
+
+
+def phrases_regex(phrases: Iterable[str], *, tail: str = r"(?!\w)") -> Phrases:
+    """Whole-word `phrases`, any case, followed by `tail`."""
+    phrases = list(phrases)
+    regex = re.compile(alternation(phrases, ignore_case=True, word_start=True) + tail)
+    lowered = [p.lower() for p in phrases]
+    if any(_AMBIGUOUS_LOWER.search(p) for p in lowered):
+        return Phrases(regex, None)
+    return Phrases(regex, re.compile(alternation(lowered, word_start=True) + tail))
+
+
+def scanner(phrases: Iterable[str]) -> Phrases:
     """A fast finder of where any phrase starts as a word: candidates for a slower `match`."""
-    body = alternation(phrases, ignore_case=ignore_case, word_start=True)
-    return re.compile(body + r"(?!\w)")
+    return phrases_regex(phrases)
 
 
 @functools.lru_cache(maxsize=65536)

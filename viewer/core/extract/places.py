@@ -157,12 +157,13 @@ def find_places(
     others = [e for e, _ in Counter(e for _, e in named).most_common()]
 
     places: dict[str, PlaceFound] = {}
-    for m in _UNIT.finditer(text):
-        after = (_AFTER_TP if m[0] in ("TP", "tp") else _AFTER_UNIT).match(text, m.end())
+    for m in article.finditer(_UNIT):
+        word = text[m.start() : m.end()]
+        after = (_AFTER_TP if word in ("TP", "tp") else _AFTER_UNIT).match(text, m.end())
         before = text[max(0, m.start() - 12) : m.start()]
         if not after or _NOT_A_UNIT_BEFORE.search(before):
             continue
-        unit = collapse_spaces(m[0].lower())
+        unit = collapse_spaces(word.lower())
         unit = {"tp": "thành phố", "huyện đảo": "huyện"}.get(unit, unit)
         items = _names_after(article, after.end(), plural=bool(_COUNT_BEFORE.search(before)))
         if not items:

@@ -56,13 +56,14 @@ def find_sites(article: Article, out: Collector) -> list[NamedFound]:
     found: dict[str, NamedFound] = {}
     pos = 0
     while True:
-        m = _TRIGGER.search(text, pos)
+        m = article.search(_TRIGGER, pos)
         if not m:
             break
-        kind = _kind(m[0])
+        trigger = text[m.start() : m.end()]
+        kind = _kind(trigger)
         start = m.start()
         # A school's name starts at "Trường": the type words are part of the name.
-        trigger_end = start + 6 if kind == "other" and _SCHOOL.match(m[0]) else m.end()
+        trigger_end = start + 6 if kind == "other" and _SCHOOL.match(trigger) else m.end()
         stop = _STOP.search(text, trigger_end)
         end = stop.start() if stop else len(text)
         words = text[start:end].split()

@@ -11,7 +11,7 @@ from viewer.core.text import collapse_spaces
 from . import vocabulary
 from .article import Article
 from .gazetteer import gazetteer
-from .patterns import CAP_WORD, LOWER, PLACE_PART, UPPER, alternation, scanner, tkey
+from .patterns import CAP_WORD, LOWER, PLACE_PART, UPPER, Phrases, alternation, scanner, tkey
 
 # Unit words that are followed by a commune-level name inside a title or organ
 # ("Đảng ủy xã Thiệu Trung"); the name is bounded with the gazetteer, not by the regex.
@@ -72,13 +72,13 @@ def _core_phrases() -> list[str]:
 
 
 @functools.cache
-def organ_scanner() -> re.Pattern[str]:
+def organ_scanner() -> Phrases:
     """Where an organ name may start (checked with `organ_regex().match`)."""
     return scanner([*_core_phrases(), *vocabulary.titles().fallback_heads])
 
 
 @functools.cache
-def _position_scanner() -> re.Pattern[str]:
+def _position_scanner() -> Phrases:
     return scanner(vocabulary.titles().positions)
 
 
@@ -208,7 +208,7 @@ def find_title_chains(article: Article, names: list[Name]) -> list[TitleChain]:
     chains = []
     text = article.canon
     last_end = 0
-    for m in _position_scanner().finditer(text):
+    for m in article.finditer(_position_scanner()):
         if m.start() < last_end or _TAIL_OF_NAME.search(text, max(0, m.start() - 12), m.start()):
             continue
         end = _match_title(article, m.start(), names_at)

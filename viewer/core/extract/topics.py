@@ -11,11 +11,11 @@ from viewer.core.model import MentionKind, Span, TopicFound
 from . import vocabulary
 from .article import Article
 from .collect import Collector
-from .patterns import alternation
+from .patterns import Phrases, phrases_regex
 
 
 @functools.cache
-def _matcher() -> tuple[re.Pattern[str], dict[str, tuple[str, ...]]]:
+def _matcher() -> tuple[Phrases, dict[str, tuple[str, ...]]]:
     """One case-insensitive alternation of every phrase, longest first, and for each phrase
     (lower-cased) the topics it signals; excluded phrases signal none."""
     signals: dict[str, list[str]] = {}
@@ -24,8 +24,7 @@ def _matcher() -> tuple[re.Pattern[str], dict[str, tuple[str, ...]]]:
             signals.setdefault(_norm(phrase), []).append(topic.id)
         for phrase in topic.exclude:
             signals.setdefault(_norm(phrase), [])
-    regex = re.compile(alternation(signals, ignore_case=True, word_start=True) + r"(?!\w)")
-    return regex, {k: tuple(v) for k, v in signals.items()}
+    return phrases_regex(signals), {k: tuple(v) for k, v in signals.items()}
 
 
 @functools.lru_cache(maxsize=4096)
@@ -54,7 +53,7 @@ def find_topics(
     by_id = {t.id: t for t in vocabulary.topics()}
     found: dict[str, TopicFound] = {}
     starts, ends = _merged(masked)
-    for m in regex.finditer(article.canon):
+    for m in article.finditer(regex):
         i = bisect.bisect_right(starts, m.start()) - 1
         if i >= 0 and m.start() < ends[i]:
             continue
