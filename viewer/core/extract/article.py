@@ -77,6 +77,12 @@ class Article:
             return phrases.lower.search(self.low, start, end)
         return phrases.regex.search(self.canon, start, end)
 
+    def lower(self, start: int, end: int) -> str:
+        """`canon[start:end]` lower-cased, for small regexes written in lower case."""
+        if self.low is not None:
+            return self.low[start:end]
+        return self.canon[start:end].lower()
+
     def _paragraphs(self) -> list[Block]:
         blocks = []
         pos = self.body_start

@@ -55,6 +55,13 @@ def _key(name: str) -> str:
     return tone_key(name)
 
 
+@functools.cache
+def place_keys() -> frozenset[str]:
+    """tone_keys of every commune and province name (built once: it has 3,000+ entries)."""
+    g = gazetteer()
+    return g.ward_names | frozenset(g.provinces)
+
+
 def _short(province_name: str) -> str:
     return province_name.removeprefix("Thành phố ").removeprefix("Tỉnh ")
 

@@ -114,14 +114,17 @@ class Phrases:
 _AMBIGUOUS_LOWER = re.compile(r"[ßǆǉǌǳ\u0370-\u03ff\u1f00-\u1fff]")
 
 
-def phrases_regex(phrases: Iterable[str], *, tail: str = r"(?!\w)") -> Phrases:
+def phrases_regex(
+    phrases: Iterable[str], *, tail: str = r"(?!\w)", flexible_space: bool = True
+) -> Phrases:
     """Whole-word `phrases`, any case, followed by `tail`."""
     phrases = list(phrases)
-    regex = re.compile(alternation(phrases, ignore_case=True, word_start=True) + tail)
+    options = {"word_start": True, "flexible_space": flexible_space}
+    regex = re.compile(alternation(phrases, ignore_case=True, **options) + tail)
     lowered = [p.lower() for p in phrases]
     if any(_AMBIGUOUS_LOWER.search(p) for p in lowered):
         return Phrases(regex, None)
-    return Phrases(regex, re.compile(alternation(lowered, word_start=True) + tail))
+    return Phrases(regex, re.compile(alternation(lowered, **options) + tail))
 
 
 def scanner(phrases: Iterable[str]) -> Phrases:

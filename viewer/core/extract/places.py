@@ -14,8 +14,8 @@ from viewer.core.text import collapse_spaces
 from . import vocabulary
 from .article import Article
 from .collect import Collector
-from .gazetteer import ProvinceEntry, gazetteer
-from .patterns import PLACE_PART, alternation, scanner, tkey
+from .gazetteer import ProvinceEntry, gazetteer, place_keys
+from .patterns import PLACE_PART, alternation, phrases_regex, scanner, tkey
 
 # The day the district tier was abolished. Articles about visits before it name the old
 # communes; the 2025 units often reuse those names for a different (merged) area, so a
@@ -28,21 +28,21 @@ _UNIT = scanner(
     ["đặc khu", "thị trấn", "thị xã", "thành phố", "TP", "phường", "huyện", "huyện đảo",
      "quận", "xã", "tỉnh"]
 )
-_COUNT_BEFORE = re.compile(
-    r"(?:hai|ba|bốn|năm|sáu|bảy|tám|chín|mười|các|những|\d{1,2})\s+$", re.I
-)
-_NOT_A_UNIT_BEFORE = re.compile(r"(?:hợp tác|thị)\s+$", re.I)  # "Hợp tác xã" is a cooperative
+# These two look at the lower-cased text before a unit word (re.IGNORECASE is slow).
+_COUNT_BEFORE = re.compile(r"(?:hai|ba|bốn|năm|sáu|bảy|tám|chín|mười|các|những|\d{1,2})\s+$")
+_NOT_A_UNIT_BEFORE = re.compile(r"(?:hợp tác|thị)\s+$")  # "Hợp tác xã" is a cooperative
 _AFTER_UNIT = re.compile(r"(?!\s+(?:ủy|uỷ)(?!\w))\s*:?")
 _AFTER_TP = re.compile(r"\.?\s*")  # "TP. Hồ Chí Minh"; after any other unit a dot ends a sentence
 _PART = re.compile(rf"(?:\s+|\s*[-\u2013]\s*)({PLACE_PART})")
 _FIRST_PART = re.compile(rf"\s*({PLACE_PART})")
 _LIST_SEP = re.compile(r"\s*(?:,|;|(?<=\s)và(?!\w)|(?<=\s)cùng(?!\w))\s*")
 _FORMER_MARK = re.compile(r"\s*(?:\(\s*)?cũ(?!\w)")
-_VISIT_VERB = re.compile(
-    r"(?<!\w)(?:thăm|làm việc|kiểm tra|khảo sát|đến|tới|chủ trì|tham quan|dự|trao|tặng|về)(?!\w)",
-    re.I,
+_VISIT_VERB = phrases_regex(
+    ["thăm", "làm việc", "kiểm tra", "khảo sát", "đến", "tới", "chủ trì", "tham quan", "dự",
+     "trao", "tặng", "về"],
+    flexible_space=False,
 )
-_CLAUSE_START = re.compile(r"[;.:!?\n,]")
+_CLAUSE_ENDS = ";.:!?\n,"
 _AT_PLACE = re.compile(r"(?:Tại|Ở|Đến|Về|Trên địa bàn)\s+", re.I)
 _DISTRICT_UNITS = {"huyện", "quận", "thị xã", "thị trấn", "thành phố"}
 
@@ -58,11 +58,6 @@ class _Item:
 def _province_name_regex() -> re.Pattern[str]:
     names = [e.name for e in gazetteer().provinces.values()]
     return re.compile(rf"{alternation(names, word_start=True)}(?!\w)")
-
-
-@functools.cache
-def _known_places() -> frozenset[str]:
-    return gazetteer().ward_names | frozenset(gazetteer().provinces)
 
 
 def _names_after(article: Article, pos: int, plural: bool) -> list[_Item]:
@@ -97,7 +92,7 @@ def _one_name(article: Article, pos: int) -> _Item | None:
         if not m:
             break
         parts.append((m[1], m.start(1), m.end()))
-    known = _known_places()
+    known = place_keys()
     for n in range(len(parts), 0, -1):
         if tkey(text[parts[0][1] : parts[n - 1][2]]) in known:
             return _Item(collapse_spaces(article.raw[parts[0][1] : parts[n - 1][2]]),
@@ -123,16 +118,15 @@ def _visited(article: Article, list_start: int, item: _Item, unit: str) -> bool:
         # After the reform a district is context ("huyện Thường Xuân cũ"), not a destination.
         return False
     text = article.canon
-    clause_start = max(
-        (m.end() for m in _CLAUSE_START.finditer(text, max(0, list_start - 300), list_start)),
-        default=0,
-    )
-    if _VISIT_VERB.search(text, clause_start, list_start):
+    window = max(0, list_start - 300)
+    last = max(text.rfind(ch, window, list_start) for ch in _CLAUSE_ENDS)
+    clause_start = last + 1 if last >= 0 else 0
+    if article.search(_VISIT_VERB, clause_start, list_start):
         return True
     # "Tại xã Minh Sơn, đoàn đã thăm hỏi …": the place opens the sentence, the visit follows.
     sentence = article.sentence_at(list_start)
     if sentence and _AT_PLACE.match(text, sentence.start, list_start + 1):
-        return bool(_VISIT_VERB.search(text, item.end, sentence.end))
+        return bool(article.search(_VISIT_VERB, item.end, sentence.end))
     return False
 
 
@@ -160,7 +154,7 @@ def find_places(
     for m in article.finditer(_UNIT):
         word = text[m.start() : m.end()]
         after = (_AFTER_TP if word in ("TP", "tp") else _AFTER_UNIT).match(text, m.end())
-        before = text[max(0, m.start() - 12) : m.start()]
+        before = article.lower(max(0, m.start() - 12), m.start())
         if not after or _NOT_A_UNIT_BEFORE.search(before):
             continue
         unit = collapse_spaces(word.lower())

@@ -3,17 +3,18 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from viewer.core.model import MentionKind, Statement
 
 from .article import Article, Block
 from .collect import Collector
-from .patterns import alternation
+from .patterns import Phrases, phrases_regex
 
 
-def _words(*phrases: str) -> re.Pattern[str]:
-    """Whole-word phrases, any case, in the fast form (see `patterns.alternation`)."""
-    return re.compile(alternation(phrases, ignore_case=True, word_start=True) + r"(?!\w)")
+def _words(*phrases: str) -> Phrases:
+    """Whole-word phrases, any case, in the fast form (see `patterns.Phrases`)."""
+    return phrases_regex(phrases)
 
 
 _DIRECTIVE = _words(
@@ -22,11 +23,10 @@ _DIRECTIVE = _words(
 )
 # "đáp ứng yêu cầu", "đạt yêu cầu" describe, they do not instruct; "phát biểu chỉ đạo" names
 # the speech (and is the usual photo caption), the instructions come in its sentences.
-_NOT_DIRECTIVE = re.compile(
-    r"(?:đáp\s+ứng(?:\s+được)?|đạt|theo|chưa\s+đạt|đúng|phát\s+biểu)\s+$", re.I
-)
+# Written in lower case: matched in `Article.low` (re.IGNORECASE is several times slower).
+_NOT_DIRECTIVE = re.compile(r"(?:đáp\s+ứng(?:\s+được)?|đạt|theo|chưa\s+đạt|đúng|phát\s+biểu)\s+$")
 _SPEAKER = _words("đồng chí", "ông", "bà")
-_SPEECH = re.compile(r"phát\s+biểu\s+chỉ\s+đạo|phát\s+biểu\s+kết\s+luận|kết\s+luận\s+buổi", re.I)
+_SPEECH = re.compile(r"phát\s+biểu\s+(?:chỉ\s+đạo|kết\s+luận)|kết\s+luận\s+buổi")  # lower case
 _NARRATIVE_START = re.compile(
     r"^(?:Trước\s+đó|Tiếp\s+đó|Sau\s+đó|Tiếp\s+theo|Tại\s+(?:hội\s+nghị|buổi)|Thực\s+hiện|Theo"
     r"|Trước\s+khi|Sau\s+khi|Làm\s+việc\s+với|Dịp\s+này|Cùng\s+ngày|Trong\s+chuyến|Báo\s+cáo"
@@ -35,8 +35,8 @@ _NARRATIVE_START = re.compile(
 )
 _PAST = _words("đã")
 _DIFFICULTY = _words("khó khăn", "vướng mắc", "hạn chế", "tồn tại", "bất cập", "yếu kém")
-_DIFFICULTY_INTRO = re.compile(
-    r"tuy\s+nhiên|vẫn\s+còn|còn\s+gặp|còn\s+một\s+số|như\s*:|như\s+sau|một\s+số\s+(?:khó|hạn)", re.I
+_DIFFICULTY_INTRO = re.compile(  # lower case
+    r"tuy\s+nhiên|vẫn\s+còn|còn\s+(?:gặp|một\s+số)|như\s*:|như\s+sau|một\s+số\s+(?:khó|hạn)"
 )
 _CAPTION_VERB = _words(
     "thăm", "kiểm tra", "khảo sát", "phát biểu", "làm việc", "tham dự", "dự", "trao", "tặng",
@@ -57,26 +57,34 @@ def is_caption(article: Article, paragraph: Block, sentences: list[Block]) -> bo
         return False
     if any(ch in text for ch in ";:") or text.count(",") > _MAX_CAPTION_COMMAS:
         return False
-    if _PAST.search(text) or _CONNECTIVE.match(text):
+    start, end = paragraph.start, paragraph.end
+    if article.search(_PAST, start, end) or _CONNECTIVE.match(text):
         return False
-    if _NARRATIVE_START.match(text) or _has_directive(text):
+    if _NARRATIVE_START.match(text) or _has_directive(article, start, end):
         return False
     if _CAPTION_START.match(text):
         return True
-    return bool(_CAPTION_VERB.search(text)) and text[0].isupper()
+    return bool(article.search(_CAPTION_VERB, start, end)) and text[0].isupper()
 
 
-def _has_directive(text: str) -> bool:
-    return any(not _NOT_DIRECTIVE.search(text, 0, m.start()) for m in _DIRECTIVE.finditer(text))
+def _directives(article: Article, start: int, end: int) -> Iterator[int]:
+    """Where each directive verb in [start, end) starts ("đáp ứng yêu cầu" is none)."""
+    for m in article.finditer(_DIRECTIVE, start, end):
+        if not _NOT_DIRECTIVE.search(article.lower(start, m.start())):
+            yield m.start()
 
 
-def _directive_after_speaker(text: str, official_offsets: list[int], base: int) -> bool:
+def _has_directive(article: Article, start: int, end: int) -> bool:
+    return next(_directives(article, start, end), None) is not None
+
+
+def _directive_after_speaker(
+    article: Article, start: int, end: int, official_offsets: list[int]
+) -> bool:
     """A directive verb with an official (đồng chí, a title or a name) before it."""
-    for m in _DIRECTIVE.finditer(text):
-        if _NOT_DIRECTIVE.search(text, 0, m.start()):
-            continue
-        if _SPEAKER.search(text, 0, m.start()) or any(
-            base <= p < base + m.start() for p in official_offsets
+    for verb in _directives(article, start, end):
+        if article.search(_SPEAKER, start, verb) or any(
+            start <= p < verb for p in official_offsets
         ):
             return True
     return False
@@ -104,27 +112,30 @@ def find_statements(
             emit(MentionKind.CAPTION, paragraph)
             continue
         difficulty_from = next(
-            (i for i, s in enumerate(sentences) if _is_difficulty(article.canon[s.start : s.end])),
-            None,
+            (i for i, s in enumerate(sentences) if _is_difficulty(article, s.start, s.end)), None
         )
         if difficulty_from is not None:
             for sentence in sentences[difficulty_from:]:
                 emit(MentionKind.DIFFICULTY, sentence)
             sentences = sentences[:difficulty_from]
             in_speech = False
-        continuing = in_speech and not (_NARRATIVE_START.match(text) or _PAST.search(text))
+        continuing = in_speech and not (
+            _NARRATIVE_START.match(text) or article.search(_PAST, paragraph.start, paragraph.end)
+        )
         in_speech = continuing
         for sentence in sentences:
-            s_text = article.canon[sentence.start : sentence.end]
-            speaker = _directive_after_speaker(s_text, official_offsets, sentence.start)
-            if speaker or _SPEECH.search(s_text):
+            s, e = sentence.start, sentence.end
+            speaker = _directive_after_speaker(article, s, e, official_offsets)
+            if speaker or _SPEECH.search(article.lower(s, e)):
                 in_speech = True
-            if continuing or speaker or (in_speech and _has_directive(s_text)):
+            if continuing or speaker or (in_speech and _has_directive(article, s, e)):
                 emit(MentionKind.DIRECTIVE, sentence)
     return statements
 
 
-def _is_difficulty(text: str) -> bool:
-    return bool(_DIFFICULTY.search(text) and _DIFFICULTY_INTRO.search(text)) and not (
-        _SPEAKER.search(text) and _has_directive(text)
-    )
+def _is_difficulty(article: Article, start: int, end: int) -> bool:
+    if not article.search(_DIFFICULTY, start, end):
+        return False
+    if not _DIFFICULTY_INTRO.search(article.lower(start, end)):
+        return False
+    return not (article.search(_SPEAKER, start, end) and _has_directive(article, start, end))

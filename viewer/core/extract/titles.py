@@ -10,7 +10,7 @@ from viewer.core.text import collapse_spaces
 
 from . import vocabulary
 from .article import Article
-from .gazetteer import gazetteer
+from .gazetteer import gazetteer, place_keys
 from .patterns import CAP_WORD, LOWER, PLACE_PART, UPPER, Phrases, alternation, scanner, tkey
 
 # Unit words that are followed by a commune-level name inside a title or organ
@@ -121,8 +121,7 @@ _PLACE_WORDS = re.compile(
 def find_names(article: Article) -> list[Name]:
     """Personal names (family name + 1-3 capitalised syllables), places excluded."""
     v = vocabulary.titles()
-    g = gazetteer()
-    places = g.ward_names | g.provinces.keys()
+    places = place_keys()
     found = []
     text = article.canon
     regex = _name_regex()
