@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from viewer.core.archive import Archive
-from viewer.core.importer import ImportReport, run_import
 from viewer.core.locations import default_archive_path, sample_articles_dir
+
+if TYPE_CHECKING:
+    from viewer.core.importer import ImportReport
 
 
 def ensure_default_archive(path: Path | None = None) -> tuple[Path, ImportReport | None]:
@@ -18,6 +21,8 @@ def ensure_default_archive(path: Path | None = None) -> tuple[Path, ImportReport
     target = path or default_archive_path()
     if target.exists():
         return target, None
+    from viewer.core.importer import run_import  # only on first launch: it is slow to load
+
     partial = target.with_name(target.name + ".new")
     for leftover in (partial, Path(f"{partial}-wal"), Path(f"{partial}-shm")):
         leftover.unlink(missing_ok=True)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtGui import QGuiApplication, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -15,8 +17,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from viewer.core.importer import ImportReport
 from viewer.qt.strings import tr
+
+if TYPE_CHECKING:
+    from viewer.core.importer import ImportReport
 
 
 def report_rows(report: ImportReport) -> list[tuple[str, str, str]]:

@@ -11,13 +11,16 @@ import threading
 import time
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QPushButton, QWidget
 
 from viewer.core.archive import Archive
-from viewer.core.importer import ImportReport, import_paths
 from viewer.qt.strings import tr
+
+if TYPE_CHECKING:
+    from viewer.core.importer import ImportReport
 
 SHOW_AFTER_MS = 600
 WAITING_AFTER_S = 2.0  # no progress this long: another program holds the write lock
@@ -58,6 +61,10 @@ class ImportTask(QObject):
         return self._thread.is_alive()
 
     def _run(self) -> None:
+        # Loaded here, on the import's thread: the readers and extractor are slow to import
+        # and the window should not wait for them at start-up.
+        from viewer.core.importer import import_paths
+
         try:
             # One Archive = one connection = one thread: the import opens its own.
             with Archive(self.archive_path) as archive:

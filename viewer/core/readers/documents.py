@@ -8,8 +8,6 @@ from ..model import Document
 from .errors import MAX_FILE_BYTES, ReadError, supported_list, too_large
 from .plain import read_plain
 from .source import Source
-from .webpage import read_html
-from .worddoc import read_docx
 from .zips import SEPARATOR
 
 
@@ -23,9 +21,15 @@ def decode_document(data: bytes, name: str) -> Document:
     suffix = PurePath(name.rsplit(SEPARATOR, 1)[-1]).suffix.lower()
     if suffix in (".txt", ".text", ""):
         return read_plain(data)
+    # The web-page and Word readers pull in trafilatura and python-docx, a good part of a
+    # second to import: load them when such a file arrives, not when the window starts.
     if suffix in (".html", ".htm"):
+        from .webpage import read_html
+
         return read_html(data)
     if suffix == ".docx":
+        from .worddoc import read_docx
+
         return read_docx(data)
     if suffix == ".zip":
         raise ReadError("this is a zip archive, not an article: import it to read the files in it")
