@@ -376,7 +376,7 @@ def seconds_to_paint(command: list[str], env: dict[str, str], cwd: Path) -> floa
         result = subprocess.run(command, env=dict(env, VIEWER_EXIT_AFTER_PAINT="1"), cwd=cwd,
                                 capture_output=True, text=True, timeout=WINDOW_TIMEOUT)
     except subprocess.TimeoutExpired:
-        raise Failure(f"the window did not paint within {WINDOW_TIMEOUT:.0f} s") from None
+        raise Failure(f"no VIEWER_PAINTED within {WINDOW_TIMEOUT:.0f} s (a dialog open?)") from None
     for line in result.stdout.splitlines():
         if line.startswith("VIEWER_PAINTED "):
             return float(line.split()[1]) - launched
@@ -409,9 +409,19 @@ def start_up_times(window_exe: Path, cli_exe: Path,
                         ("visits --json", ["visits", "--db", db, "--json"])):
         rows.append((f"frozen {label}", *time_command([str(cli_exe), *args], env, ROOT)))
         rows.append((f"source {label}", *time_command([*source, *args], source_env, ROOT)))
-    for label, command, command_env in (("frozen", [str(window_exe), "--db", db], env),
-                                        ("source", [*source, "--db", db], source_env)):
-        paints = [seconds_to_paint(command, command_env, ROOT) for _ in range(4)]
+    # The source tree may be newer than the build (a schema change migrates the archive and
+    # shows a dialog), so each side opens its own copy.
+    source_db = temp / "a-source.sqlite"
+    shutil.copyfile(db, source_db)
+    for label, command, command_env in (
+        ("frozen", [str(window_exe), "--db", db], env),
+        ("source", [*source, "--db", str(source_db)], source_env),
+    ):
+        try:
+            paints = [seconds_to_paint(command, command_env, ROOT) for _ in range(4)]
+        except Failure as failure:  # a measurement, not a check: the window check passed
+            print(f"  {label} window first paint: not measured: {str(failure)[:500]}")
+            continue
         rows.append((f"{label} window first paint", paints[0], statistics.median(paints[1:])))
     return rows
 
