@@ -134,3 +134,24 @@ def test_month_headers_keep_their_height_when_the_filter_moves_them(qtbot, make_
     assert model.visit_count == 15 and heights_match()
     _wait_for_filter(qtbot, window, window.clear_filters)
     assert model.visit_count == 60 and heights_match()
+
+
+def test_the_timeline_is_shown_before_the_facet_counts_arrive(qtbot, make_window, seeds_archive):
+    # Counting facets costs most at scale: the filtered timeline must not wait for it.
+    window = make_window(seeds_archive)
+    with qtbot.waitSignals([window.timeline_shown, window.results_shown], order="strict",
+                           timeout=10_000):
+        window.apply_filter(VisitFilter(text="thieu hoa"))
+    assert len(_visible_headlines(window)) == 1
+    topics = [text for _, text, _ in window.filters.facets["topics"].value_rows()]
+    assert topics and all(text.endswith("(1)") for text in topics)  # under the new filter
+
+
+def test_a_superseded_filter_never_shows_its_counts(qtbot, make_window, seeds_archive):
+    window = make_window(seeds_archive)
+    shown: list[object] = []
+    window.results_shown.connect(lambda: shown.append(window.filter))
+    with qtbot.waitSignal(window.results_shown, timeout=10_000):
+        window.apply_filter(VisitFilter(text="thieu hoa"))
+        window.apply_filter(VisitFilter(text="bien thuong"))
+    assert shown == [VisitFilter(text="bien thuong")]

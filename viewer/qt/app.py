@@ -82,7 +82,7 @@ class Application:
                 window.timeline.viewport().repaint()  # paint the first rows now
                 print(f"VIEWER_PAINTED {time.time():.6f}", flush=True)
                 QApplication.quit()
-            window.results_shown.connect(painted)
+            window.timeline_shown.connect(painted)
         self.window = window
         return True
 

@@ -8,9 +8,8 @@ from dataclasses import replace
 from PySide6.QtCore import QDate, Qt, Signal
 from PySide6.QtWidgets import QDateEdit, QFormLayout, QLabel, QSplitter, QVBoxLayout, QWidget
 
-from viewer.core.archive import VisitFilter
+from viewer.core.archive import FacetValue, VisitFilter
 from viewer.qt.facets import FacetList
-from viewer.qt.queries import FilterResult
 from viewer.qt.strings import tr
 
 ANY_DATE = QDate(1900, 1, 1)  # the minimum, shown as "any": QDateEdit has no empty state
@@ -68,12 +67,14 @@ class FilterPanel(QWidget):
         return {(name, value): label for name, facet in self.facets.items()
                 for value, label in facet.labels.items()}
 
-    def show_result(self, result: FilterResult) -> None:
-        self.filter = result.filter
+    def show_filter(self, filter_: VisitFilter) -> None:
+        self.filter = filter_
+        self.date_from.set_value(filter_.date_from)
+        self.date_to.set_value(filter_.date_to)
+
+    def show_facets(self, filter_: VisitFilter, facets: dict[str, list[FacetValue]]) -> None:
         for name, facet in self.facets.items():
-            facet.set_values(result.facets[name], getattr(result.filter, name))
-        self.date_from.set_value(result.filter.date_from)
-        self.date_to.set_value(result.filter.date_to)
+            facet.set_values(facets[name], getattr(filter_, name))
 
     def _toggled(self, facet: str, value: object) -> None:
         self.filter_changed.emit(self.filter.toggled(facet, value))  # type: ignore[arg-type]

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from viewer import APP_NAME
-from viewer.core.archive import Archive, VisitDetail, VisitFilter
+from viewer.core.archive import Archive, FacetValue, VisitDetail, VisitFilter
 from viewer.qt import output
 from viewer.qt.actions import build_actions
 from viewer.qt.article_view import ArticlePane
@@ -30,7 +30,7 @@ from viewer.qt.filter_panel import FilterPanel
 from viewer.qt.import_report import ImportReportDialog, summary_text
 from viewer.qt.import_task import ImportProgress, ImportTask
 from viewer.qt.month_chart import MonthChart
-from viewer.qt.queries import FilterResult, run_filter
+from viewer.qt.queries import FilterResult, run_facets, run_filter
 from viewer.qt.settings import (
     DEFAULT_PROVINCE,
     LANGUAGE,
@@ -48,7 +48,8 @@ BANNER_STYLE = "background:#fff3cd; color:#5c4400; padding:6px; border:1px solid
 
 
 class MainWindow(QMainWindow):
-    results_shown = Signal()  # a filter's results reached the widgets (tests wait on it)
+    timeline_shown = Signal()  # a filter's timeline is shown; its facet counts follow
+    results_shown = Signal()  # a filter's results, counts included, reached the widgets
     import_done = Signal(object)  # ImportReport, after the timeline was refreshed
     archive_requested = Signal(object)  # Path: app.py opens it (or reports why it cannot)
 
@@ -153,6 +154,12 @@ class MainWindow(QMainWindow):
         self.executor.run(lambda archive: run_filter(archive, filter_),
                           lambda result: self._show_result(generation, result),
                           self._query_failed)
+        # Queued behind the timeline on the same serial worker; skipped when stale.
+        self.executor.run(
+            lambda archive: (run_facets(archive, filter_)
+                             if generation == self.generation else None),
+            lambda facets: self._show_facets(generation, filter_, facets),
+            self._query_failed)
 
     def refresh(self) -> None:
         self.apply_filter(self.filter)
@@ -163,7 +170,7 @@ class MainWindow(QMainWindow):
         shown_id = self.article.detail.row.id if self.article.detail else None
         self.result = result
         self.model.set_results(result.ids, result.month_counts)
-        self.filters.show_result(result)
+        self.filters.show_filter(result.filter)
         self.chips.show_filter(result.filter, self.filters.labels())
         self.chart.set_counts(result.chart_counts, (result.filter.date_from,
                                                     result.filter.date_to))
@@ -181,6 +188,14 @@ class MainWindow(QMainWindow):
             row = self.model.row_of_position(0)
         self._select_row(row)
         self.settings.set_last_filter(result.filter)
+        self.timeline_shown.emit()
+
+    def _show_facets(self, generation: int, filter_: VisitFilter,
+                     facets: dict[str, list[FacetValue]] | None) -> None:
+        if facets is None or generation != self.generation:
+            return
+        self.filters.show_facets(filter_, facets)
+        self.chips.show_filter(filter_, self.filters.labels())
         self.results_shown.emit()
 
     def _query_failed(self, error: BaseException) -> None:
