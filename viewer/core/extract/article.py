@@ -2,15 +2,19 @@
 
 from __future__ import annotations
 
+import bisect
+import functools
 import re
 import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
+from itertools import islice
 
 from viewer.core.model import Document
 from viewer.core.text import canonical_tones, nfc
 
 from .patterns import UPPER, Phrases
+from .words import WordIndex
 
 # A sentence ends at . ! ? … followed by a space and a capital (or an opening quote).
 # "TP. Hồ Chí Minh" and initials ("A. B.") are not ends: the dot follows a short capital word.
@@ -55,6 +59,7 @@ class Article:
             self.paragraphs = self.paragraphs[1:]
         self.sentences = [s for p in self.paragraphs for s in self._split(p)]
         self.headline_sentences = self._split(self.headline) if self.headline.end else []
+        self._candidates: dict[Phrases, list[int] | None] = {}
 
     def finditer(
         self, phrases: Phrases, start: int = 0, end: int | None = None
@@ -64,6 +69,9 @@ class Article:
         if end is None:
             end = len(self.canon)
         if phrases.lower is not None and self.low is not None:
+            starts = self._starts(phrases)
+            if starts is not None:
+                return self._matches_at(phrases.lower, starts, start, end)
             return phrases.lower.finditer(self.low, start, end)
         return phrases.regex.finditer(self.canon, start, end)
 
@@ -73,9 +81,33 @@ class Article:
         """The first match of `phrases` in `canon[start:end]` (see `finditer`)."""
         if end is None:
             end = len(self.canon)
-        if phrases.lower is not None and self.low is not None:
-            return phrases.lower.search(self.low, start, end)
-        return phrases.regex.search(self.canon, start, end)
+        return next(self.finditer(phrases, start, end), None)
+
+    @functools.cached_property
+    def _words(self) -> WordIndex:
+        return WordIndex(self.low or "")
+
+    def _starts(self, phrases: Phrases) -> list[int] | None:
+        if phrases.first_words is None:
+            return None
+        if phrases not in self._candidates:
+            self._candidates[phrases] = self._words.starts(phrases.first_words)
+        return self._candidates[phrases]
+
+    def _matches_at(
+        self, regex: re.Pattern[str], starts: list[int], start: int, end: int
+    ) -> Iterator[re.Match[str]]:
+        """`regex.finditer(low, start, end)` when every match starts at one of `starts`."""
+        low = self.low or ""
+        last = start
+        for pos in islice(starts, bisect.bisect_left(starts, start), None):
+            if pos >= end:
+                break
+            if pos >= last:
+                m = regex.match(low, pos, end)
+                if m:
+                    last = max(m.end(), pos + 1)
+                    yield m
 
     def lower(self, start: int, end: int) -> str:
         """`canon[start:end]` lower-cased, for small regexes written in lower case."""

@@ -9,6 +9,8 @@ from dataclasses import dataclass
 
 from viewer.core.text import tone_key
 
+from . import words
+
 # Upper- and lower-case letters of the Latin ranges Vietnamese uses, as regex classes. Built
 # once from Unicode properties so no letter (Ỷ, Ữ …) is forgotten in a hand-typed list.
 _LATIN = [*range(0x41, 0x5B), *range(0x61, 0x7B), *range(0xC0, 0x250), *range(0x1E00, 0x1F00)]
@@ -107,10 +109,14 @@ class Phrases:
 
     regex: re.Pattern[str]
     lower: re.Pattern[str] | None
+    # Lower-cased first word (`\w+` run) of each phrase, so that `Article` tries `lower` only
+    # where one starts; None when a phrase starts with a mark.
+    first_words: frozenset[str] | None
 
 
 # Letters whose lower-case form is also the lower-case form of a third character (ẞ -> ß,
 # ǅ -> ǆ, Greek with iota): lower-casing the text would let that character match too.
+_FIRST_WORD = re.compile(r"\w+")
 _AMBIGUOUS_LOWER = re.compile(r"[ßǆǉǌǳ\u0370-\u03ff\u1f00-\u1fff]")
 
 
@@ -123,8 +129,12 @@ def phrases_regex(
     regex = re.compile(alternation(phrases, ignore_case=True, **options) + tail)
     lowered = [p.lower() for p in phrases]
     if any(_AMBIGUOUS_LOWER.search(p) for p in lowered):
-        return Phrases(regex, None)
-    return Phrases(regex, re.compile(alternation(lowered, **options) + tail))
+        return Phrases(regex, None, None)
+    heads = [_FIRST_WORD.match(p) for p in lowered]
+    first = frozenset(m[0] for m in heads if m) if all(heads) else None
+    if first is not None:
+        words.want(first)
+    return Phrases(regex, re.compile(alternation(lowered, **options) + tail), first)
 
 
 def scanner(phrases: Iterable[str]) -> Phrases:
