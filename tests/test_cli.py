@@ -78,3 +78,34 @@ def test_version_and_an_unopenable_archive(tmp_path):
     junk.write_text("not a database" * 100)
     result = viewer("visits", "--db", str(junk), data_dir=tmp_path)
     assert result.returncode == 2 and "junk.sqlite" in result.stderr
+
+
+def test_sample_articles_are_recorded_by_name_not_by_install_path(tmp_path):
+    listed = json.loads(viewer("visits", "--json", data_dir=tmp_path).stdout)
+    files = [f for v in listed for f in v["article"]["files"]]
+    assert sorted(files) == ["data/000_172bc57fb8c9c5e3.txt", "data/004_e25b7a6582c1cd78.txt"]
+
+
+def test_files_given_without_a_command_are_opened_in_the_window(tmp_path):
+    from viewer.cli import _files_to_open
+
+    article = tmp_path / "bài.txt"
+    article.write_text("x")
+    assert _files_to_open([str(article)]) == [article]
+    assert _files_to_open(["visits", "--json"]) == []
+    assert _files_to_open([str(tmp_path / "missing.txt")]) == []  # argparse explains
+
+
+def test_version_does_not_load_the_import_pipeline(tmp_path):
+    code = (
+        "import sys, viewer.cli as c; c.main(['stats', '--db', sys.argv[1]]); "
+        "print('trafilatura' in sys.modules, 'viewer.core.extract' in sys.modules)"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code, str(tmp_path / "a.sqlite")],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    ).stdout
+    assert out.strip().endswith("False False")

@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import json
+import os
 import re
 import sys
 from collections.abc import Sequence
@@ -16,9 +17,7 @@ from pathlib import Path
 
 from viewer import __version__
 from viewer.core.archive import Archive, ArchiveError, VisitDetail, VisitFilter
-from viewer.core.default_archive import ensure_default_archive
 from viewer.core.export import visit_to_dict
-from viewer.core.importer import Progress, import_paths
 
 _DMY = re.compile(r"^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$")
 
@@ -130,6 +129,8 @@ def build_parser() -> argparse.ArgumentParser:
 def _archive_path(args: argparse.Namespace) -> Path:
     if args.db:
         return Path(args.db)
+    from viewer.core.default_archive import ensure_default_archive
+
     path, report = ensure_default_archive()
     if report is not None:
         print(
@@ -198,6 +199,10 @@ def _print_visit(visit: VisitDetail) -> None:
 
 
 def cmd_import(args: argparse.Namespace) -> int:
+    # Loaded per command: the readers and extractor take most of a second to import, which
+    # `viewer --version` or `viewer visits` should not pay.
+    from viewer.core.importer import Progress, import_paths
+
     with Archive(_archive_path(args)) as archive:
         events = import_paths(archive, args.paths, default_province=args.province)
         report = None
@@ -331,10 +336,10 @@ def cmd_stats(args: argparse.Namespace) -> int:
     return 0
 
 
-def cmd_window(args: argparse.Namespace) -> int:
+def cmd_window(args: argparse.Namespace, files: Sequence[Path] = ()) -> int:
     from viewer.qt.app import run_app
 
-    return run_app(args.db)
+    return run_app(args.db, import_on_start=files)
 
 
 COMMANDS = {
@@ -348,12 +353,31 @@ COMMANDS = {
 }
 
 
+def _files_to_open(argv: list[str]) -> list[Path]:
+    """Files given without a command, as a desktop's "Open with" passes them (Exec=… %F)."""
+    words = [a for a in argv if not a.startswith("-")]
+    if not words or words[0] in COMMANDS or "--db" in argv:
+        return []
+    paths = [Path(w) for w in words]
+    return paths if all(p.exists() for p in paths) else []
+
+
 def main(argv: Sequence[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
+    arguments = list(sys.argv[1:] if argv is None else argv)
+    files = _files_to_open(arguments)
+    if files:
+        arguments = [a for a in arguments if a.startswith("-")]
+    args = build_parser().parse_args(arguments)
     try:
+        if files:
+            return cmd_window(args, files)
         return COMMANDS[args.command](args)
     except ArchiveError as error:
         print(f"viewer: {error}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:
         return 130
+    except BrokenPipeError:
+        # `viewer visits | head`: the reader left; say nothing more, as Unix tools do.
+        sys.stdout = open(os.devnull, "w")  # noqa: SIM115 - stdout stays open until exit
+        return 1

@@ -27,7 +27,15 @@ def ensure_default_archive(path: Path | None = None) -> tuple[Path, ImportReport
     for leftover in (partial, Path(f"{partial}-wal"), Path(f"{partial}-shm")):
         leftover.unlink(missing_ok=True)
     with Archive(partial) as archive:
-        report = run_import(archive, [sample_articles_dir()])
+        samples = sample_articles_dir()
+        report = run_import(archive, [samples])
+        # Record the samples as "data/…", not by where this copy of the program happens to
+        # be installed: that path goes stale when the program moves or is updated.
+        prefix = str(samples)
+        archive.conn.execute(
+            "UPDATE article_files SET name = 'data' || substr(name, ?) WHERE name LIKE ? || '%'",
+            (len(prefix) + 1, prefix),
+        )
         archive.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     partial.replace(target)
     for leftover in (Path(f"{partial}-wal"), Path(f"{partial}-shm")):
