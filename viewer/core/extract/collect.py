@@ -19,13 +19,19 @@ class Collector:
             self._items.append((start, end, kind, key))
 
     def mentions(self) -> list[Mention]:
-        text = self.article.original
-        out = []
-        seen = set()
-        for start, end, kind, key in sorted(self._items, key=lambda i: (i[0], -i[1])):
-            if (start, end, kind, key) in seen:
-                continue
-            seen.add((start, end, kind, key))
-            s, e = self.article.to_original(start, end)
-            out.append(Mention(kind=kind, start=s, end=e, text=text[s:e], key=key))
-        return out
+        article = self.article
+        text = article.original
+        # Duplicates dropped first (the first one kept), then a stable sort: the same order as
+        # sorting first, at a fraction of the cost for the few hundred mentions of an article.
+        items = sorted(dict.fromkeys(self._items), key=_position)
+        if article.needs_mapping:
+            out = []
+            for start, end, kind, key in items:
+                s, e = article.to_original(start, end)
+                out.append(Mention(kind, s, e, text[s:e], key))
+            return out
+        return [Mention(kind, s, e, text[s:e], key) for s, e, kind, key in items]
+
+
+def _position(item: tuple[int, int, MentionKind, str]) -> tuple[int, int]:
+    return item[0], -item[1]
