@@ -63,3 +63,29 @@ def test_captions_are_short_standalone_photo_paragraphs():
     assert all(
         m.key == "" for m in extraction.mentions if m.kind is MentionKind.CAPTION
     )
+
+
+def _difficulties(*paragraphs: str) -> list[str]:
+    lead = "Sáng 5/11, đồng chí Lê Văn Ba, Bí thư Tỉnh ủy đã thăm, làm việc tại xã Hoằng Lộc."
+    document = doc("Bí thư Tỉnh ủy thăm xã Hoằng Lộc", "\n\n".join([lead, *paragraphs]))
+    extraction = extract(document)
+    return [s.text for s in extraction.visit.statements if s.kind is MentionKind.DIFFICULTY]
+
+
+def test_a_report_sentence_naming_a_problem_is_a_difficulty_without_an_opening_word():
+    report = (
+        "Lãnh đạo xã cho biết, nhiều dự án triển khai chậm do vướng mắc giải phóng mặt bằng. "
+        "Tuyến đường ven biển đã cơ bản hoàn thành."
+    )
+    speech = "Bí thư Tỉnh ủy Lê Văn Ba đề nghị xã tháo gỡ vướng mắc cho các dự án còn thiếu vốn."
+    station = "Trạm y tế còn thiếu bác sĩ, trang thiết bị đã xuống cấp."
+    found = _difficulties(report, station, speech)
+    assert found == [
+        "Lãnh đạo xã cho biết, nhiều dự án triển khai chậm do vướng mắc giải phóng mặt bằng.",
+        station,
+    ]
+
+
+def test_problems_being_solved_are_not_difficulties():
+    solved = "Đoàn đã lắng nghe, giải đáp các vướng mắc của doanh nghiệp trên địa bàn."
+    assert _difficulties(solved) == []

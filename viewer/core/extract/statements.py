@@ -38,6 +38,18 @@ _DIFFICULTY = _words("khó khăn", "vướng mắc", "hạn chế", "tồn tại
 _DIFFICULTY_INTRO = re.compile(  # lower case
     r"tuy\s+nhiên|vẫn\s+còn|còn\s+(?:gặp|một\s+số)|như\s*:|như\s+sau|một\s+số\s+(?:khó|hạn)"
 )
+# Phrases that report a problem on their own, without "Tuy nhiên" or "như:" before them:
+# "… triển khai chậm do vướng mắc quy hoạch", "… còn thiếu", "chưa đáp ứng yêu cầu".
+_PROBLEM = _words(
+    "vướng mắc", "bất cập", "yếu kém", "còn hạn chế", "còn thiếu", "còn nhiều khó khăn",
+    "khó khăn lớn nhất", "khó khăn nhất", "chưa đáp ứng", "chậm tiến độ", "triển khai chậm",
+    "xuống cấp", "chưa được xử lý", "chưa được giải quyết", "chưa được di dời",
+    "chưa được sửa chữa", "chưa được khắc phục", "chưa được đầu tư",
+)
+# A problem being solved or answered is news of progress, not a difficulty (lower case).
+_SOLVING = re.compile(
+    r"tháo\s+gỡ|giải\s+quyết|giải\s+đáp|khắc\s+phục|vượt\s+qua|hỗ\s+trợ|làm\s+rõ|phân\s+tích"
+)
 _CAPTION_VERB = _words(
     "thăm", "kiểm tra", "khảo sát", "phát biểu", "làm việc", "tham dự", "dự", "trao", "tặng",
     "hỏi thăm", "chứng kiến", "động viên", "trò chuyện", "tham quan", "nghe", "chụp ảnh",
@@ -119,11 +131,20 @@ def find_statements(
                 emit(MentionKind.DIFFICULTY, sentence)
             sentences = sentences[:difficulty_from]
             in_speech = False
+        # Before the leader speaks, a report sentence that names a problem is a difficulty.
+        problems = (
+            set()
+            if in_speech
+            else {s for s in sentences if _states_problem(article, s.start, s.end)}
+        )
         continuing = in_speech and not (
             _NARRATIVE_START.match(text) or article.search(_PAST, paragraph.start, paragraph.end)
         )
         in_speech = continuing
         for sentence in sentences:
+            if sentence in problems:
+                emit(MentionKind.DIFFICULTY, sentence)
+                continue
             s, e = sentence.start, sentence.end
             speaker = _directive_after_speaker(article, s, e, official_offsets)
             if speaker or _SPEECH.search(article.lower(s, e)):
@@ -131,6 +152,15 @@ def find_statements(
             if continuing or speaker or (in_speech and _has_directive(article, s, e)):
                 emit(MentionKind.DIRECTIVE, sentence)
     return statements
+
+
+def _states_problem(article: Article, start: int, end: int) -> bool:
+    problem = article.search(_PROBLEM, start, end)
+    if problem is None or _has_directive(article, start, end):
+        return False
+    if _SPEECH.search(article.lower(start, end)):
+        return False  # the leader's speech begins here: its sentences are directives
+    return not _SOLVING.search(article.lower(start, problem.start()))
 
 
 def _is_difficulty(article: Article, start: int, end: int) -> bool:
