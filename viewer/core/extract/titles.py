@@ -111,10 +111,10 @@ _STREET_WORDS = re.compile(
 )
 # Words after which a place name may come before a person's name: "Tỉnh ủy Ninh Bình Đinh Thị
 # Lan Anh", "UBND xã Lê Lợi Nguyễn Văn A", "Huyện ủy Triệu Sơn Nguyễn Đình Long".
+# Matched in lower case (`Article.lower`): re.IGNORECASE costs several times more.
 _PLACE_WORDS = re.compile(
-    r"(?<!\w)(?:xã|phường|đặc khu|huyện|quận|thị trấn|thị xã|thành phố|TP\.?|tỉnh|Tỉnh ủy|Thành ủy"
-    r"|Huyện ủy|Quận ủy|Thị ủy|Đảng ủy|UBND|HĐND|Ủy ban nhân dân|Hội đồng nhân dân|MTTQ)\s+$",
-    re.I,
+    r"(?<!\w)(?:xã|phường|đặc khu|huyện|quận|thị trấn|thị xã|thành phố|tp\.?|tỉnh|tỉnh ủy|thành ủy"
+    r"|huyện ủy|quận ủy|thị ủy|đảng ủy|ubnd|hđnd|ủy ban nhân dân|hội đồng nhân dân|mttq)\s+$"
 )
 
 
@@ -136,7 +136,7 @@ def find_names(article: Article) -> list[Name]:
         before = text[max(0, start - 25) : start]
         if _STREET_WORDS.search(before) or tkey(" ".join(words)) in v.historical:
             continue
-        if _PLACE_WORDS.search(before):
+        if _PLACE_WORDS.search(article.lower(max(0, start - 25), start)):
             # Skip a leading place name and look for a person right after it.
             place_len = next(
                 (n for n in range(len(words), 0, -1) if tkey(" ".join(words[:n])) in places), 0

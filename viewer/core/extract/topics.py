@@ -50,7 +50,7 @@ def find_topics(
 ) -> list[TopicFound]:
     """Topics signalled outside `masked` spans (titles and organisation names: "Sở Y tế")."""
     regex, signals = _matcher()
-    by_id = {t.id: t for t in vocabulary.topics()}
+    by_id = _by_id()
     found: dict[str, TopicFound] = {}
     starts, ends = _merged(masked)
     for m in article.finditer(regex):
@@ -64,5 +64,15 @@ def find_topics(
             )
             entry.spans.append(Span(m.start(), m.end()))
             out.add(MentionKind.TOPIC, m.start(), m.end(), topic_id)
-    order = {t.id: i for i, t in enumerate(vocabulary.topics())}
+    order = _order()
     return sorted(found.values(), key=lambda t: order[t.id])
+
+
+@functools.cache
+def _by_id() -> dict[str, vocabulary.Topic]:
+    return {t.id: t for t in vocabulary.topics()}
+
+
+@functools.cache
+def _order() -> dict[str, int]:
+    return {t.id: i for i, t in enumerate(vocabulary.topics())}
