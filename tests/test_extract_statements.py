@@ -89,3 +89,22 @@ def test_a_report_sentence_naming_a_problem_is_a_difficulty_without_an_opening_w
 def test_problems_being_solved_are_not_difficulties():
     solved = "Đoàn đã lắng nghe, giải đáp các vướng mắc của doanh nghiệp trên địa bàn."
     assert _difficulties(solved) == []
+
+
+def _captions(*paragraphs: str) -> list[str]:
+    lead = "Sáng 5/11, đồng chí Lê Văn Ba, Bí thư Tỉnh ủy đã thăm, làm việc tại xã Hoằng Lộc."
+    document = doc("Bí thư Tỉnh ủy thăm xã Hoằng Lộc", "\n\n".join([lead, *paragraphs]))
+    extraction = extract(document)
+    return [s.text for s in extraction.visit.statements if s.kind is MentionKind.CAPTION]
+
+
+def test_ceremonies_and_voter_meetings_are_photo_captions():
+    incense = "Bí thư Tỉnh ủy Lê Văn Ba dâng hương tại Khu di tích lịch sử Hàm Rồng."
+    voters = "Bí thư Tỉnh ủy Lê Văn Ba tiếp xúc cử tri xã Hoằng Lộc."
+    assert _captions(incense, voters) == [incense, voters]
+
+
+def test_the_opening_of_a_speech_and_a_plan_are_not_captions():
+    speech = "Phát biểu chỉ đạo tại buổi làm việc, Bí thư Tỉnh ủy ghi nhận kết quả của xã."
+    plan = "Đoàn công tác sẽ tổng hợp các kiến nghị để gửi các sở, ngành."
+    assert _captions(speech, plan) == []

@@ -53,7 +53,13 @@ _SOLVING = re.compile(
 _CAPTION_VERB = _words(
     "thăm", "kiểm tra", "khảo sát", "phát biểu", "làm việc", "tham dự", "dự", "trao", "tặng",
     "hỏi thăm", "chứng kiến", "động viên", "trò chuyện", "tham quan", "nghe", "chụp ảnh",
+    # Ceremonies and meetings photographed on such visits.
+    "dâng hương", "dâng hoa", "thắp hương", "đánh trống", "cắt băng", "gắn biển", "trồng cây",
+    "tiếp xúc", "thị sát",
 )
+_FUTURE = _words("sẽ")  # a photo shows what happens, not what will
+# "Phát biểu kết luận, đồng chí … biểu dương …": the speech begins, no photo is described.
+_SPEECH_OPENING = re.compile(r"^(?:Phát\s+biểu|Kết\s+luận)[^,.]{0,40},", re.I)
 _CAPTION_START = re.compile(r"^(?:Quang\s+cảnh|Toàn\s+cảnh|Ảnh|Các\s+đại\s+biểu)(?!\w)", re.I)
 _CONNECTIVE = re.compile(r"^[^,]{0,40}\b(?:đó|khi|đây|ra|nhiên|này|cạnh)\s*,", re.I)
 _MAX_CAPTION_WORDS = 45  # full titles make captions long: "Đồng chí Phó Bí thư Thường trực …"
@@ -72,7 +78,11 @@ def is_caption(article: Article, paragraph: Block, sentences: list[Block]) -> bo
     start, end = paragraph.start, paragraph.end
     if article.search(_PAST, start, end) or _CONNECTIVE.match(text):
         return False
-    if _NARRATIVE_START.match(text) or _has_directive(article, start, end):
+    if article.search(_FUTURE, start, end):
+        return False
+    if _NARRATIVE_START.match(text) or _SPEECH_OPENING.match(text):
+        return False
+    if _has_directive(article, start, end):
         return False
     if _CAPTION_START.match(text):
         return True
