@@ -240,6 +240,7 @@ def _abbreviation_regex() -> re.Pattern[str]:
     return re.compile(rf"(?<!\w){alternation(abbreviations, flexible_space=False)}(?!\w)")
 
 
+@functools.lru_cache(maxsize=8192)  # the same few dozen titles recur in every article
 def expand(title: str) -> str:
     """A title with its short forms spelled out: "UBND tỉnh" -> "Ủy ban nhân dân tỉnh"."""
     abbreviations = vocabulary.titles().abbreviations
