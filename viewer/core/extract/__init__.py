@@ -49,8 +49,9 @@ def extract(
     out = Collector(article)
     when = find_visit_date(article, document.published, fallback_year, out)
     officials = find_officials(article, out)
-    sites = find_sites(article, out)
-    site_spans = [(s.start, s.end) for site in sites for s in site.spans]
+    site_spans: list[tuple[int, int]] = []
+    sites = find_sites(article, out, site_spans)
+    site_spans += [(s.start, s.end) for site in sites for s in site.spans]
     organisations = find_organisations(article, officials.title_spans + site_spans, out)
     assign_roles(officials, organisations)
     places = find_places(

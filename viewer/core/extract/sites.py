@@ -22,12 +22,29 @@ _TRIGGERS = {
     "other": [
         "trường mầm non", "trường tiểu học", "trường THCS", "trường THPT", "trường trung học",
         "trường PTDT", "trạm y tế", "khu công nghiệp", "cụm công nghiệp", "hợp tác xã", "HTX",
-        "khu du lịch", "bệnh viện", "trang trại",
+        "khu du lịch", "bệnh viện", "trang trại", "tuyến đường", "vườn quốc gia", "khu bảo tồn",
+        "trạm bơm", "bảo tàng", "bến thuyền", "nhà văn hóa",
     ],
 }
+# Sites whose official name ends with their commune: "Trạm Y tế xã Thọ Bình".
+_COMMUNE_NAMED = ("service_centre", "trạm y tế")
 _KIND = {" ".join(p.lower().split()): kind for kind, ps in _TRIGGERS.items() for p in ps}
 _TRIGGER = scanner(_KIND)
 _SCHOOL = re.compile(r"[Tt]rường\s")
+
+
+def _norm(trigger: str) -> str:
+    return " ".join(trigger.lower().split())
+
+
+def _last_proper_word(text: str, name_start: int, end: int) -> int:
+    """Where a proper name ends when lower-case words follow it ("Công ty … Sông Chu cần
+    điều tiết nước"): after its last capitalised word. Names without one are kept whole."""
+    words = list(_NAME_WORD.finditer(text, name_start, end))
+    capitalised = [w for w in words if w[0][0].isupper() or w[0][0].isdigit()]
+    if not capitalised or capitalised[-1] is words[-1]:
+        return end
+    return capitalised[-1].end()
 
 
 def _kind(trigger: str) -> str:
@@ -42,16 +59,22 @@ _GENERIC_BEFORE = re.compile(r"(?:các|những|một số|nhiều|mỗi|từng|c
 _STOP = re.compile(
     rf"[,;.:()\n“”\"]|\s(?=(?:xã|phường|đặc khu|huyện|thị trấn|tỉnh)\s+[{UPPER}])"
     r"|\s(?=(?:tại|ở|thuộc|trên địa bàn|nhằm|để|đang|đã|được|với|cùng|theo|do|và các|"
-    r"từ|nhưng|là|có|gồm|sẽ|vừa|hiện)(?!\w))",
+    r"từ|nhưng|là|có|gồm|sẽ|vừa|hiện|cần|của)(?!\w))"
+    rf"|\s(?=và\s+[^\s{UPPER}])",  # "… Kim Liên và làm việc với …": a new clause
 )
 _PLACE_AFTER = re.compile(
     rf"\s*,?\s*(?:tại\s+|ở\s+|thuộc\s+)?(?:xã|phường|đặc khu|thôn|làng|huyện)\s+[{UPPER}]"
 )
 _COMMUNE_SUFFIX = re.compile(rf"\s+(?:xã|phường|đặc khu)\s+[{UPPER}]\w*(?:\s+[{UPPER}]\w*){{0,3}}")
 _MAX_WORDS = 20
+_NAME_WORD = re.compile(r"[^\s,;.:()]+")
 
 
-def find_sites(article: Article, out: Collector) -> list[NamedFound]:
+def find_sites(
+    article: Article, out: Collector, generic: list[tuple[int, int]] | None = None
+) -> list[NamedFound]:
+    """Named sites; the spans of unnamed ones ("Trung tâm Phục vụ hành chính công các xã")
+    go to `generic`, so that they are not read as organisations either."""
     text = article.canon
     found: dict[str, NamedFound] = {}
     pos = 0
@@ -69,7 +92,8 @@ def find_sites(article: Article, out: Collector) -> list[NamedFound]:
         words = text[start:end].split()
         if len(words) > _MAX_WORDS:
             end = start + len(" ".join(words[:_MAX_WORDS]))
-        if kind == "service_centre":
+        end = _last_proper_word(text, trigger_end, end)
+        if kind in _COMMUNE_NAMED or _norm(trigger) in _COMMUNE_NAMED:
             # Its official name includes the commune: "… hành chính công xã Thiệu Hóa".
             suffix = _COMMUNE_SUFFIX.match(text, end)
             if suffix:
@@ -78,10 +102,14 @@ def find_sites(article: Article, out: Collector) -> list[NamedFound]:
         pos = max(end, m.end())
         name_part = text[trigger_end:end]
         named = any(w[0].isupper() for w in name_part.split() if w[0].isalpha())
+        if kind == "service_centre" and not named:
+            if generic is not None:  # "Trung tâm Phục vụ hành chính công các xã"
+                generic.append((start, end))
+            continue
         located = bool(_PLACE_AFTER.match(text, end))
         if _GENERIC_BEFORE.search(text, max(0, start - 12), start):
             continue
-        if kind != "service_centre" and not (name_part.strip() and (named or located)):
+        if not (name_part.strip() and (named or located)):
             continue
         name = collapse_spaces(article.raw[start:end])
         key = tkey(name)
