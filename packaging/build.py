@@ -375,8 +375,15 @@ def seconds_to_paint(command: list[str], env: dict[str, str], cwd: Path) -> floa
     try:
         result = subprocess.run(command, env=dict(env, VIEWER_EXIT_AFTER_PAINT="1"), cwd=cwd,
                                 capture_output=True, text=True, timeout=WINDOW_TIMEOUT)
-    except subprocess.TimeoutExpired:
-        raise Failure(f"no VIEWER_PAINTED within {WINDOW_TIMEOUT:.0f} s (a dialog open?)") from None
+    except subprocess.TimeoutExpired as timeout:
+        said = "".join(
+            part.decode(errors="replace") if isinstance(part, bytes) else (part or "")
+            for part in (timeout.stdout, timeout.stderr)
+        )
+        raise Failure(
+            f"no VIEWER_PAINTED within {WINDOW_TIMEOUT:.0f} s (a dialog open?); "
+            f"it printed: {said[-1500:]}"
+        ) from None
     for line in result.stdout.splitlines():
         if line.startswith("VIEWER_PAINTED "):
             return float(line.split()[1]) - launched

@@ -76,7 +76,9 @@ def make_window(qtbot, settings):
         window = MainWindow(archive, settings)
         opened.append((window, archive))
         qtbot.addWidget(window)
-        qtbot.waitUntil(lambda: window.result is not None, timeout=10_000)
+        # Answers arrive only through the event loop, so none can be missed by waiting now.
+        with qtbot.waitSignal(window.results_shown, timeout=10_000):
+            pass
         return window
 
     yield make

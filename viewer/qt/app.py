@@ -80,6 +80,9 @@ class Application:
                                     tr("archive.backup_made", path=archive.backup_made))
         window.show()
         if benchmarking:  # benchmarks/window_bench.py
+            # Nobody reads the status bar of a headless run: a failed query must be heard.
+            window.statusBar().messageChanged.connect(
+                lambda message: message and print(message, file=sys.stderr, flush=True))
             def painted() -> None:
                 window.timeline.viewport().repaint()  # paint the first rows now
                 print(f"VIEWER_PAINTED {time.time():.6f}", flush=True)

@@ -13,7 +13,7 @@ from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 from typing import Any, TypeVar
 
-from PySide6.QtCore import QObject, Signal, Slot
+from PySide6.QtCore import QObject, Qt, Signal, Slot
 
 from viewer.core.archive import Archive
 
@@ -31,7 +31,10 @@ class ArchiveExecutor(QObject):
         self._path = path
         self._archive: Archive | None = None  # touched only on the worker thread
         self._pool = ThreadPoolExecutor(1, thread_name_prefix="archive-queries")
-        self._done.connect(self._deliver)
+        # Queued even from the GUI thread: a job that finishes before add_done_callback runs
+        # has its callback called at once, in run()'s caller, which must never see its
+        # answer before run() returns (the window did, during its own construction).
+        self._done.connect(self._deliver, Qt.ConnectionType.QueuedConnection)
         self._closed = False
 
     def run(
