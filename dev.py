@@ -65,7 +65,7 @@ def ensure_environment(extras: str) -> Path:
 
 
 def main(argv: list[str]) -> int:
-    if sys.version_info < (3, 11):
+    if sys.version_info < (3, 11):  # noqa: UP036 - runs on any python3, before the venv
         print("Python 3.11 or newer is needed.", file=sys.stderr)
         return 2
     command = argv[0] if argv else "run"
