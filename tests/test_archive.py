@@ -183,3 +183,14 @@ def test_explicit_read_only_mode(tmp_path):
         assert len(archive.visit_ids()) == 1
         with pytest.raises(ArchiveError), archive.batch():
             pass
+
+
+def test_timeline_gives_the_same_ids_and_months_as_the_separate_queries(archive):
+    for day, month in [(1, 3), (15, 3), (2, 12), (9, 12), (30, 12)]:
+        add_visit(archive, date=dt.date(2025, month, day), lead=f"Lê Văn {day}{month}")
+    add_visit(archive, date=None, lead="Lê Văn Không")
+    add_visit(archive, date=dt.date(2024, 3, 1), lead="Lê Văn Cũ")
+    for filter_ in (VisitFilter(), VisitFilter(text="le van"), VisitFilter(text="không có")):
+        ids, months = archive.timeline(filter_)
+        assert ids == archive.visit_ids(filter_)
+        assert months == archive.month_counts(filter_)

@@ -29,8 +29,7 @@ def run_filter(archive: Archive, filter_: VisitFilter) -> FilterResult:
     conn = archive.conn
     conn.execute("BEGIN")
     try:
-        ids = archive.visit_ids(filter_)
-        months = archive.month_counts(filter_)
+        ids, months = archive.timeline(filter_)
         undated_range = replace(filter_, date_from=None, date_to=None)
         chart = months if undated_range == filter_ else archive.month_counts(undated_range)
         total = conn.execute("SELECT count(*) FROM visits").fetchone()[0]

@@ -60,8 +60,14 @@ def where(filter_: VisitFilter, alias: str = "v") -> tuple[str, Params]:
     return (" AND ".join(clauses) or "1"), params
 
 
-def visit_ids_sql(filter_: VisitFilter) -> tuple[str, Params]:
+def visit_ids_sql(filter_: VisitFilter, *, with_month: bool = False) -> tuple[str, Params]:
     clause, params = where(filter_)
+    if with_month:
+        return (
+            f"SELECT v.id, substr(v.visit_date, 1, 7) FROM visits v WHERE {clause} "
+            "ORDER BY v.visit_date DESC, v.id DESC",
+            params,
+        )
     # SQLite sorts NULL lowest, so DESC already puts undated visits last; saying so with
     # "visit_date IS NULL" made it sort every row instead of reading the date index backwards.
     return f"SELECT v.id FROM visits v WHERE {clause} ORDER BY v.visit_date DESC, v.id DESC", params
