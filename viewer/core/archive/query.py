@@ -17,29 +17,28 @@ def _in(values: frozenset[int] | frozenset[str]) -> tuple[str, Params]:
     return ", ".join("?" for _ in ordered), list(ordered)
 
 
+# facet -> (link table, its column, whether only visited places count)
+FACET_LINKS = {
+    "officials": ("visit_officials", "official_id", False),
+    "communes": ("visit_communes", "commune_id", True),
+    "topics": ("visit_topics", "topic_id", False),
+}
+
+
 def where(filter_: VisitFilter, alias: str = "v") -> tuple[str, Params]:
     """WHERE clause (without the keyword) selecting the visits `filter_` admits."""
     clauses: list[str] = []
     params: Params = []
-    if filter_.officials:
-        marks, values = _in(filter_.officials)
-        clauses.append(
-            f"{alias}.id IN (SELECT visit_id FROM visit_officials WHERE official_id IN ({marks}))"
-        )
-        params += values
-    if filter_.communes:
-        marks, values = _in(filter_.communes)
-        clauses.append(
-            f"{alias}.id IN (SELECT visit_id FROM visit_communes "
-            f"WHERE visited = 1 AND commune_id IN ({marks}))"
-        )
-        params += values
-    if filter_.topics:
-        marks, values = _in(filter_.topics)
-        clauses.append(
-            f"{alias}.id IN (SELECT visit_id FROM visit_topics WHERE topic_id IN ({marks}))"
-        )
-        params += values
+    for facet, (link, column, visited_only) in FACET_LINKS.items():
+        chosen = getattr(filter_, facet)
+        if chosen:
+            marks, values = _in(chosen)
+            condition = "visited = 1 AND " if visited_only else ""
+            clauses.append(
+                f"{alias}.id IN (SELECT visit_id FROM {link} "
+                f"WHERE {condition}{column} IN ({marks}))"
+            )
+            params += values
     if filter_.date_from:
         clauses.append(f"{alias}.visit_date >= ?")
         params.append(filter_.date_from.isoformat())
