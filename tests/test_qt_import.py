@@ -66,6 +66,9 @@ def test_dropping_files_a_zip_and_a_bad_file_imports_and_reports(qtbot, make_win
     statuses = [table.item(r, 0).text() for r in range(table.rowCount())]
     assert statuses == [tr("report.failed"), tr("report.duplicate")] + [tr("report.imported")] * 3
     assert "scan.docx" in dialog.as_text()
+    # Reasons read in the window's language (Vietnamese by default), not the core's English.
+    assert table.item(0, 2).text() == "tệp mang đuôi .docx nhưng không phải văn bản Word"
+    assert table.item(1, 2).text().startswith("trùng tệp với “")
     dialog.close()
 
 

@@ -17,17 +17,23 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from viewer.qt.strings import tr
+from viewer.core.reasons import in_vietnamese
+from viewer.qt.strings import language, tr
 
 if TYPE_CHECKING:
     from viewer.core.importer import ImportReport
 
 
+def reason_text(reason: str) -> str:
+    """A reason from the readers or the importer in the window's language."""
+    return in_vietnamese(reason) if language() == "vi" else reason
+
+
 def report_rows(report: ImportReport) -> list[tuple[str, str, str]]:
     """(status, file, detail) lines: failures first, they are what needs attention."""
     return (
-        [(tr("report.failed"), o.name, o.reason) for o in report.failed]
-        + [(tr("report.duplicate"), o.name, o.reason) for o in report.duplicates]
+        [(tr("report.failed"), o.name, reason_text(o.reason)) for o in report.failed]
+        + [(tr("report.duplicate"), o.name, reason_text(o.reason)) for o in report.duplicates]
         + [(tr("report.imported"), o.name, "") for o in report.imported]
     )
 
