@@ -82,6 +82,9 @@ def test_seed_004():
     assert not visit.date_inferred and visit.date_source == "publication"
     kinds = {s.kind for s in visit.sites}
     assert {"craft_village", "project", "relic", "service_centre"} <= kinds
+    # "của" inside a relic's name does not end it (it once cut this one at "Trụ").
+    relic = next(s.name for s in visit.sites if s.kind == "relic")
+    assert relic.endswith("Trụ sở làm việc của Tỉnh ủy Thanh Hóa thời kỳ 1967- 1973")
     captions = [s for s in visit.statements if s.kind is MentionKind.CAPTION]
     assert len(captions) == 16
     assert "Các đại biểu tham dự tại buổi làm việc." in [c.text for c in captions]

@@ -59,7 +59,7 @@ _GENERIC_BEFORE = re.compile(r"(?:các|những|một số|nhiều|mỗi|từng|c
 _STOP = re.compile(
     rf"[,;.:()\n“”\"]|\s(?=(?:xã|phường|đặc khu|huyện|thị trấn|tỉnh)\s+[{UPPER}])"
     r"|\s(?=(?:tại|ở|thuộc|trên địa bàn|nhằm|để|đang|đã|được|với|cùng|theo|do|và các|"
-    r"từ|nhưng|là|có|gồm|sẽ|vừa|hiện|cần|của)(?!\w))"
+    r"từ|nhưng|là|có|gồm|sẽ|vừa|hiện|cần)(?!\w))"
     rf"|\s(?=và\s+[^\s{UPPER}])",  # "… Kim Liên và làm việc với …": a new clause
 )
 _PLACE_AFTER = re.compile(
