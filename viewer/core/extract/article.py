@@ -144,33 +144,14 @@ class Article:
 
     def paragraph_of(self, offset: int) -> int:
         """Index of the paragraph containing `offset`; -1 in the headline or between."""
-        lo, hi = 0, len(self.paragraphs) - 1
-        while lo <= hi:
-            mid = (lo + hi) // 2
-            block = self.paragraphs[mid]
-            if offset < block.start:
-                hi = mid - 1
-            elif offset >= block.end:
-                lo = mid + 1
-            else:
-                return mid
-        return -1
+        return _index_of(self.paragraphs, offset)
 
     def sentence_at(self, offset: int) -> Block | None:
         for block in self.headline_sentences:
             if block.start <= offset < block.end:
                 return block
-        lo, hi = 0, len(self.sentences) - 1
-        while lo <= hi:
-            mid = (lo + hi) // 2
-            block = self.sentences[mid]
-            if offset < block.start:
-                hi = mid - 1
-            elif offset >= block.end:
-                lo = mid + 1
-            else:
-                return block
-        return None
+        index = _index_of(self.sentences, offset)
+        return self.sentences[index] if index >= 0 else None
 
     def in_headline(self, offset: int) -> bool:
         return self.headline.start <= offset < self.headline.end
@@ -202,3 +183,9 @@ def _nfc_with_map(text: str) -> tuple[str, list[int]]:
         positions.extend([cluster.start()] * len(composed))
     positions.append(len(text))
     return "".join(out), positions
+
+
+def _index_of(blocks: list[Block], offset: int) -> int:
+    """Index of the block (sorted, not overlapping) holding `offset`, or -1."""
+    index = bisect.bisect_right(blocks, offset, key=lambda block: block.start) - 1
+    return index if index >= 0 and offset < blocks[index].end else -1
