@@ -2,14 +2,28 @@
 
 Click a bar to jump to that month in the timeline; drag across bars (or shift-click) to
 narrow the date filter to those months. The selected range is shaded.
+
+The keyboard does the same: Tab to the chart, Left/Right/Home/End move a month cursor,
+Enter or Space jumps to the month as a click does, Shift+Left/Right narrows to a range as a
+drag does, Escape clears the date range.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QPointF, QRectF, QSize, Qt, Signal
-from PySide6.QtGui import QColor, QFontMetrics, QMouseEvent, QPainter, QPaintEvent
+from PySide6.QtCore import QPoint, QPointF, QRectF, QSize, Qt, Signal
+from PySide6.QtGui import (
+    QColor,
+    QFocusEvent,
+    QFontMetrics,
+    QKeyEvent,
+    QMouseEvent,
+    QPainter,
+    QPaintEvent,
+    QPalette,
+    QPen,
+)
 from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
 from viewer.qt.strings import tr
@@ -51,7 +65,12 @@ class MonthChart(QWidget):
         self._press: int | None = None
         self._drag: int | None = None
         self._anchor: int | None = None  # last clicked bar, for shift-click
+        self.cursor: int | None = None  # the keyboard's month, drawn when focused
+        self._key_anchor: int | None = None  # where a Shift+arrow range started
         self.setMouseTracking(True)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.setAccessibleName(tr("chart.name"))
+        self._describe()
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self.setMinimumHeight(72)
 
@@ -61,10 +80,23 @@ class MonthChart(QWidget):
     def set_counts(self, counts: list[tuple[str, int]],
                    selection: tuple[dt.date | None, dt.date | None]) -> None:
         by_month = dict(counts)
+        # The cursor and the anchors of ranges stay on their months when a text filter
+        # changes the span of months.
+        kept = (self.cursor, self._key_anchor, self._anchor)
+        kept_months = [self.months[i] if i is not None else None for i in kept]
         self.months = month_range(counts[0][0], counts[-1][0]) if counts else []
         self.counts = [by_month.get(m, 0) for m in self.months]
         self.selection = selection
+        self.cursor, self._key_anchor, self._anchor = map(self._index_of, kept_months)
+        self._describe()
         self.update()
+
+    def _index_of(self, month: str | None) -> int | None:
+        return self.months.index(month) if month in self.months else None
+
+    def cursor_month(self) -> str | None:
+        """The "YYYY-MM" under the keyboard cursor."""
+        return self.months[self.cursor] if self.cursor is not None else None
 
     # -- geometry --------------------------------------------------------------------------
     def _plot(self) -> QRectF:
@@ -112,6 +144,8 @@ class MonthChart(QWidget):
             bar = QRectF(x + step * 0.12, plot.bottom() - height, max(step * 0.76, 1.0), height)
             colour = SELECTED_COLOUR if any_selected and self._selected(index) else BAR_COLOUR
             painter.fillRect(bar, colour)
+        if self.hasFocus():
+            self._paint_focus(painter, plot, step)
         painter.setPen(self.palette().text().color())
         metrics = QFontMetrics(self.font())
         # Label January of each year (or the first month) so the axis stays readable.
@@ -126,11 +160,108 @@ class MonthChart(QWidget):
             painter.drawText(QPointF(x, self.height() - metrics.descent() - 1), label)
             last_label_end = x + metrics.horizontalAdvance(label)
 
+    def _paint_focus(self, painter: QPainter, plot: QRectF, step: float) -> None:
+        """A focus frame round the chart and a frame round the cursor's month."""
+        highlight = self.palette().color(QPalette.ColorRole.Highlight)
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        painter.setPen(QPen(highlight, 1, Qt.PenStyle.DotLine))
+        painter.drawRect(QRectF(self.rect()).adjusted(0.5, 0.5, -0.5, -0.5))
+        if self.cursor is None:
+            return
+        # The text colour: it stands out on a pale bar, a dark selected bar and the shade.
+        painter.setPen(QPen(self.palette().color(QPalette.ColorRole.Text), 2))
+        x = plot.left() + self.cursor * step
+        painter.drawRect(QRectF(x + 1, plot.top() + 1, max(step - 2, 2.0), plot.height() - 1))
+
+    # -- keyboard --------------------------------------------------------------------------
+    def focusInEvent(self, event: QFocusEvent) -> None:
+        if self.cursor is None and self.months:
+            self.cursor = self._initial_cursor()
+            self._describe()
+        super().focusInEvent(event)
+        self.update()
+
+    def focusOutEvent(self, event: QFocusEvent) -> None:
+        super().focusOutEvent(event)
+        self.update()
+
+    def _initial_cursor(self) -> int:
+        """The first month of the date range when one is set, else the newest month."""
+        start, _end = self.selection
+        for index in range(len(self.months)):
+            if start is not None and self._selected(index):
+                return index
+        return len(self.months) - 1
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        key = event.key()
+        shift = bool(event.modifiers() & Qt.KeyboardModifier.ShiftModifier)
+        moves = {Qt.Key.Key_Left: -1, Qt.Key.Key_Right: 1}
+        if not self.months:
+            super().keyPressEvent(event)
+            return
+        if self.cursor is None:
+            self.cursor = self._initial_cursor()
+        if key in moves or key in (Qt.Key.Key_Home, Qt.Key.Key_End):
+            if key == Qt.Key.Key_Home:
+                target = 0
+            elif key == Qt.Key.Key_End:
+                target = len(self.months) - 1
+            else:
+                target = min(max(self.cursor + moves[key], 0), len(self.months) - 1)
+            if shift:
+                if self._key_anchor is None:
+                    self._key_anchor = self.cursor
+                self._move_cursor(target)
+                anchor = self._key_anchor
+                self._emit_range(anchor, target)
+                self._key_anchor = anchor  # _emit_range forgets anchors; this range goes on
+            else:
+                self._key_anchor = None
+                self._move_cursor(target)
+        elif key in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Space):
+            self._key_anchor = None
+            self._anchor = self.cursor  # as a click: shift-click extends from here
+            self.month_clicked.emit(self.months[self.cursor])
+            self.update()
+        elif key == Qt.Key.Key_Escape and self.selection != (None, None):
+            self._key_anchor = self._anchor = None
+            self.range_selected.emit(None, None)
+        else:
+            super().keyPressEvent(event)  # Tab, and Escape for a dialog or the window
+
+    def _move_cursor(self, index: int) -> None:
+        self.cursor = index
+        self._describe()
+        self.update()
+        if self.isVisible():
+            QToolTip.showText(self.mapToGlobal(self._below_bar(index)), self.toolTip(), self)
+
+    def _below_bar(self, index: int) -> QPoint:
+        """Where the cursor's tooltip goes: under the chart, so it hides no bar."""
+        plot = self._plot()
+        x = plot.left() + (index + 0.5) * self._step(plot)
+        return QPoint(int(x), self.height())
+
+    def _describe(self) -> None:
+        """Tooltip and accessible description for the cursor's month, with the keys."""
+        if self.cursor is None:
+            self.setToolTip("")
+            self.setAccessibleDescription(tr("chart.keys"))
+            return
+        month = tr("chart.month", month=self._month_label(self.cursor),
+                   count=self.counts[self.cursor])
+        self.setToolTip(f"{month}\n{tr('chart.keys')}")
+        self.setAccessibleDescription(f"{month}. {tr('chart.keys')}")
+
     # -- mouse -----------------------------------------------------------------------------
     def mousePressEvent(self, event: QMouseEvent) -> None:
         index = self.bar_at(event.position().x())
         if index is None or event.button() != Qt.MouseButton.LeftButton:
             return
+        self._key_anchor = None
+        self.cursor = index
+        self._describe()
         if event.modifiers() & Qt.KeyboardModifier.ShiftModifier and self._anchor is not None:
             self._emit_range(self._anchor, index)
             return

@@ -85,6 +85,14 @@ STRINGS: dict[str, tuple[str, str]] = {
     "chart.tip": ("Tháng {month}: {count} chuyến\nNhấn để tới tháng này; kéo để lọc theo khoảng",
                   "{month}: {count} visits\nClick to jump to this month; drag to filter a range"),
     "chart.empty": ("Chưa có chuyến nào có ngày", "No dated visit yet"),
+    "chart.name": ("Biểu đồ số chuyến theo tháng", "Visits per month chart"),
+    "chart.month": ("Tháng {month}: {count} chuyến", "{month}: {count} visits"),
+    "chart.keys": (
+        "Mũi tên trái/phải để chọn tháng, Enter để tới tháng đó, Shift+mũi tên để lọc "
+        "theo khoảng, Esc để bỏ lọc ngày",
+        "Left/Right to choose a month, Enter to jump to it, Shift+arrows to filter a range, "
+        "Esc to clear the dates",
+    ),
     # article pane
     "article.visit_date": ("Ngày thăm", "Visit date"),
     "article.published": ("Ngày đăng", "Published"),
