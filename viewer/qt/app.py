@@ -10,13 +10,14 @@ from collections.abc import Sequence
 from pathlib import Path
 
 import qtawesome
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QTranslator
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 
 from viewer import APP_ID, APP_NAME
 from viewer.core.archive import Archive, ArchiveError, VisitFilter
 from viewer.core.default_archive import ensure_default_archive
-from viewer.qt.dialogs import ArchiveChoice, archive_error
+from viewer.qt.dialogs import ArchiveChoice, QtWordsInVietnamese, archive_error
 from viewer.qt.main_window import MainWindow
 from viewer.qt.settings import LANGUAGE, LAST_ARCHIVE, Settings
 from viewer.qt.strings import set_language, tr
@@ -28,6 +29,25 @@ def app_icon() -> QIcon:
     if icon_file.exists():
         return QIcon(str(icon_file))
     return qtawesome.icon("fa6s.landmark", color="#1d4fa3")
+
+
+def install_translators(app: QCoreApplication, language: str) -> list[QTranslator]:
+    """Qt's standard dialogs in `language`: Qt's own translation when the Qt we run with
+    ships one (qtbase_<language>.qm), else, for Vietnamese, ours. Returns what was installed
+    (kept alive by the caller; a test removes them again)."""
+    if language == "en":
+        return []
+    official = QTranslator()
+    if official.load(f"qtbase_{language}",
+                     QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
+        official.setParent(app)  # the application keeps it alive
+        installed: QTranslator = official
+    elif language == "vi":
+        installed = QtWordsInVietnamese(app)
+    else:
+        return []
+    app.installTranslator(installed)
+    return [installed]
 
 
 def _open_archive(path: Path | None) -> Archive | None:
@@ -136,6 +156,7 @@ def run_app(db_path: Path | None, settings: Settings | None = None,
     app.setWindowIcon(app_icon())
     settings = settings or Settings.default()
     set_language(settings.get(LANGUAGE))
+    install_translators(app, settings.get(LANGUAGE))
     application = Application(settings)
     if not application.open(start_path(db_path, settings)):
         return 1
