@@ -45,18 +45,27 @@ def where(filter_: VisitFilter, alias: str = "v") -> tuple[str, Params]:
     if filter_.date_to:
         clauses.append(f"{alias}.visit_date <= ?")
         params.append(filter_.date_to.isoformat())
-    query = parse_query(filter_.text) if filter_.text.strip() else None
-    if query is not None and not query.empty:
-        clauses.append(
-            f"{alias}.article_id IN (SELECT rowid FROM search_folded WHERE search_folded MATCH ?)"
-        )
-        params.append(query.folded)
-        if query.exact:
-            clauses.append(
-                f"{alias}.article_id IN (SELECT rowid FROM search_exact WHERE search_exact MATCH ?)"
-            )
-            params.append(query.exact)
+    text = text_clause(filter_.text, alias)
+    if text is not None:
+        clauses.append(text[0])
+        params += text[1]
     return (" AND ".join(clauses) or "1"), params
+
+
+def text_clause(text: str, alias: str = "v") -> tuple[str, Params] | None:
+    """The full-text part of a filter as a condition on visits, or None for no text."""
+    query = parse_query(text) if text.strip() else None
+    if query is None or query.empty:
+        return None
+    clause = f"{alias}.article_id IN (SELECT rowid FROM search_folded WHERE search_folded MATCH ?)"
+    params: Params = [query.folded]
+    if query.exact:
+        clause += (
+            f" AND {alias}.article_id IN "
+            "(SELECT rowid FROM search_exact WHERE search_exact MATCH ?)"
+        )
+        params.append(query.exact)
+    return clause, params
 
 
 def visit_ids_sql(filter_: VisitFilter, *, with_month: bool = False) -> tuple[str, Params]:

@@ -1,0 +1,138 @@
+"""The in-memory visit index answers exactly what SQL answers: same visits in the same
+order, same month headers, same facet counts, for any filter; and it follows the archive
+when visits are added by this or another connection."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from tests.factories import add_visit
+from viewer.core.archive import Archive, VisitFilter
+from viewer.core.archive.store import content_key, insert_article
+from viewer.core.model import Document, Extraction
+
+FACETS = ("officials", "communes", "topics")
+LEADS = ("Nguyễn Hồng Phong", "Mai Xuân Liêm", "Đỗ Thị Toán")
+COMMUNES = (("Biện Thượng", 16000), ("Vĩnh Lộc", 16001), ("Thiệu Hóa", 16002))
+TOPICS = ("digital_transformation", "education", "craft_villages")
+DATES = (
+    None,
+    dt.date(2024, 11, 30),
+    dt.date(2025, 1, 2),
+    dt.date(2025, 1, 31),
+    dt.date(2025, 2, 1),
+    dt.date(2025, 12, 12),
+)
+
+
+def build(archive: Archive, count: int = 40) -> None:
+    """Visits whose officials, communes, topics and dates overlap in many ways, and an
+    article in which no visit was found (search hits on it match no visit)."""
+    document = Document(
+        "Tin vắn", "Chuyển đổi số ở làng nghề, không có chuyến thăm nào.", None, "txt", "utf-8"
+    )
+    with archive.batch():
+        insert_article(
+            archive.conn,
+            document,
+            Extraction(None, []),
+            file_name="tin.txt",
+            file_sha256="0" * 64,
+            file_size=10,
+            key=content_key(document),
+        )
+    for n in range(count):
+        add_visit(
+            archive,
+            lead=LEADS[n % 3],
+            others=(LEADS[(n + 1) % 3],) if n % 4 == 0 else (),
+            communes=COMMUNES[n % 3 : n % 3 + 1 + n % 2],
+            topics=TOPICS[: 1 + n % 3],
+            date=DATES[n % len(DATES)],
+            body=f"Bài số {n}: đồng chí {LEADS[n % 3]} bàn về chuyển đổi số và giáo dục."
+            if n % 5
+            else f"Bài số {n}: đồng chí {LEADS[n % 3]} thăm làng nghề.",
+            file_name=f"visit-{n}.txt",
+        )
+
+
+@pytest.fixture(scope="module")
+def archives(tmp_path_factory):
+    """The same archive twice: one answering from SQL, one from the index."""
+    path = tmp_path_factory.mktemp("index") / "a.sqlite"
+    with Archive(path) as writer:
+        build(writer)
+    with Archive(path) as by_sql, Archive(path) as by_index:
+        by_index.load_index()
+        yield by_sql, by_index
+
+
+def ids_of(archive: Archive, facet: str) -> list[object]:
+    return sorted({v.id for v in archive.facet(VisitFilter(), facet)}, key=str)
+
+
+filters = st.builds(
+    VisitFilter,
+    officials=st.frozensets(st.integers(1, 4), max_size=2),
+    communes=st.frozensets(st.integers(1, 4), max_size=2),
+    topics=st.frozensets(st.sampled_from((*TOPICS, "no_such_topic")), max_size=2),
+    date_from=st.sampled_from((None, *DATES[1:], dt.date(2030, 1, 1))),
+    date_to=st.sampled_from((None, *DATES[1:], dt.date(2000, 1, 1))),
+    text=st.sampled_from(("", "chuyen doi", "làng nghề", "lang ng", "giao duc", "không có")),
+)
+
+
+def facet_counts(archive: Archive, filter_: VisitFilter, facet: str) -> list[tuple]:  # type: ignore[type-arg]
+    # ties in count may come in either order; everything else must match
+    return sorted((v.id, v.label, v.group, v.count) for v in archive.facet(filter_, facet))
+
+
+@settings(
+    max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(filter_=filters)
+def test_the_index_answers_what_sql_answers(archives, filter_):
+    by_sql, by_index = archives
+    assert by_index.visit_ids(filter_) == by_sql.visit_ids(filter_)
+    assert by_index.timeline(filter_) == by_sql.timeline(filter_)
+    assert by_index.month_counts(filter_) == by_sql.month_counts(filter_)
+    for facet in FACETS:
+        assert facet_counts(by_index, filter_, facet) == facet_counts(by_sql, filter_, facet)
+
+
+def test_facet_lists_keep_the_order_users_see(archives):
+    by_sql, by_index = archives
+    chosen = VisitFilter(topics=frozenset({"education"}))
+    for facet in FACETS:
+        shown = [(v.group, v.count) for v in by_index.facet(chosen, facet)]
+        assert shown == [(v.group, v.count) for v in by_sql.facet(chosen, facet)]
+
+
+def test_the_index_follows_visits_added_by_another_connection(tmp_path):
+    path = tmp_path / "a.sqlite"
+    with Archive(path) as window:
+        add_visit(window, lead="Lê Văn A", date=dt.date(2025, 3, 1))
+        window.load_index()
+        assert len(window.visit_ids()) == 1
+        with Archive(path) as importer:  # another window, or the import task
+            add_visit(importer, lead="Mai Văn C", date=dt.date(2025, 4, 1), file_name="c.txt")
+        assert len(window.visit_ids()) == 2
+        assert [v.label for v in window.facet(VisitFilter(), "officials")] == [
+            "Lê Văn A",
+            "Mai Văn C",
+        ]
+        add_visit(window, lead="Đỗ Thị B", date=dt.date(2025, 5, 1), file_name="b.txt")
+        assert window.month_counts() == [("2025-03", 1), ("2025-04", 1), ("2025-05", 1)]
+
+
+def test_an_empty_archive_has_an_empty_index(tmp_path):
+    with Archive(tmp_path / "a.sqlite") as archive:
+        archive.load_index()
+        assert archive.timeline() == ([], [])
+        assert all(archive.facet(VisitFilter(), facet) == [] for facet in FACETS)
+        with pytest.raises(ValueError):
+            archive.facet(VisitFilter(), "sites")

@@ -1,0 +1,251 @@
+"""The archive's visits held in memory as compressed bitmaps, so filtering and counting
+100,000 visits take milliseconds instead of the hundreds SQLite needs.
+
+Every visit gets a *position*: its row in the unfiltered timeline (newest first, undated
+last). A facet value (an official, a visited commune, a topic) is the bitmap of the
+positions of its visits, so a filter is a few unions and intersections, a date range is a
+run of positions, a month is a run of positions, and a facet count is the size of an
+intersection. Roaring bitmaps (pyroaring) do all of that in C.
+
+The index is a snapshot. `VisitIndex.is_current` tells whether the archive changed since
+it was built (another connection committed, or this one wrote); the archive then builds a
+new one. Full text stays in SQLite's FTS5 tables; its answers are turned into positions
+and kept for the last few texts, so adding a facet to a search does not search again.
+"""
+
+from __future__ import annotations
+
+import bisect
+import sqlite3
+from collections import OrderedDict
+from dataclasses import dataclass
+from typing import NamedTuple
+
+from pyroaring import BitMap
+
+from viewer.core.archive.records import FacetValue, VisitFilter
+from viewer.core.archive.search import SearchQuery, parse_query
+
+TEXT_CACHE_SIZE = 16
+
+# facet -> (link table, its column, only visited places count)
+_LINKS = {
+    "officials": ("visit_officials", "official_id", "1"),
+    "communes": ("visit_communes", "commune_id", "visited = 1"),
+    "topics": ("visit_topics", "topic_id", "1"),
+}
+
+# facet -> its values as the facet lists show them: (id, label, group, name to sort by)
+_LABELS = {
+    "officials": """SELECT o.id, o.name, coalesce((SELECT t.title FROM official_titles t
+                        WHERE t.official_id = o.id ORDER BY t.last_seen DESC LIMIT 1), ''),
+                        o.name
+                    FROM officials o""",
+    "communes": """SELECT c.id, c.unit || ' ' || c.name
+                        || CASE WHEN c.current THEN '' ELSE ' (cũ)' END, c.province, c.name
+                   FROM communes c""",
+    "topics": "SELECT t.id, t.label_vi, t.label_en, t.label_vi FROM topics t",
+}
+
+
+@dataclass(frozen=True)
+class _Month:
+    month: str  # "YYYY-MM"
+    start: int  # first position
+    end: int  # one past the last
+
+
+def snapshot_key(conn: sqlite3.Connection) -> tuple[int, int]:
+    """Changes whenever anything was committed to the file, by any connection."""
+    data_version = conn.execute("PRAGMA data_version").fetchone()[0]
+    return data_version, conn.total_changes
+
+
+class _Value(NamedTuple):
+    """One facet value: its id, the positions of its visits, and how the list shows it."""
+
+    id: int | str
+    visits: BitMap
+    label: str
+    group: str
+
+
+class VisitIndex:
+    """Positions, facet bitmaps and labels of every visit; see the module's docstring."""
+
+    def __init__(self, conn: sqlite3.Connection) -> None:
+        self._conn = conn
+        self.key = snapshot_key(conn)
+        self._ids: list[int] = []
+        dates: list[str | None] = []
+        for visit_id, date in conn.execute(
+            "SELECT id, visit_date FROM visits ORDER BY visit_date DESC, id DESC"
+        ):
+            self._ids.append(visit_id)
+            dates.append(date)
+        self.size = len(self._ids)
+        self._everything = BitMap(range(self.size))
+        self._dated = sum(1 for d in dates if d is not None)  # the undated ones come last
+        self._ascending_dates = dates[: self._dated][::-1]
+        self._months = _month_runs(dates[: self._dated])
+        self._position = _positions(self._ids)
+        self._article_position, self._more_article_positions = self._load_articles()
+        self._values = {facet: self._load_facet(facet) for facet in _LINKS}
+        self._by_id = {
+            facet: {value.id: value.visits for value in values}
+            for facet, values in self._values.items()
+        }
+        self._unfiltered: dict[str, list[FacetValue]] = {}
+        self._texts: OrderedDict[tuple[str, str], BitMap] = OrderedDict()
+
+    def _load_articles(self) -> tuple[list[int], dict[int, list[int]]]:
+        """Article id -> position of its visit (`self.size` for none), and the rare
+        articles with more than one visit: what turns full-text hits into visits."""
+        rows = self._conn.execute(
+            "SELECT article_id, id FROM visits ORDER BY article_id"
+        ).fetchall()
+        position_of = [self.size] * ((rows[-1][0] + 1) if rows else 0)
+        more: dict[int, list[int]] = {}
+        for article_id, visit_id in rows:
+            if position_of[article_id] == self.size:
+                position_of[article_id] = self._position[visit_id]
+            else:
+                more.setdefault(article_id, []).append(self._position[visit_id])
+        return position_of, more
+
+    def _load_facet(self, facet: str) -> list[_Value]:
+        """Every used value of `facet`, in the order the list shows them at equal counts."""
+        link, column, condition = _LINKS[facet]
+        labels = {r[0]: r[1:] for r in self._conn.execute(_LABELS[facet])}
+        to_position = self._position.__getitem__
+        values = []
+        for value, ids in self._conn.execute(
+            f"SELECT {column}, group_concat(visit_id) FROM {link} WHERE {condition} "
+            f"GROUP BY {column}"
+        ):
+            if value in labels:
+                label, group, name = labels[value]
+                visits = BitMap(map(to_position, map(int, ids.split(","))))
+                order = (group if facet == "communes" else "", name)
+                values.append((*order, _Value(value, visits, label, group)))
+        values.sort(key=lambda v: v[:2])
+        return [value for *_, value in values]
+
+    def forget_texts(self) -> None:
+        """Search again next time (the benchmark times a first search this way)."""
+        self._texts.clear()
+
+    def is_current(self) -> bool:
+        return snapshot_key(self._conn) == self.key
+
+    # -- filtering -----------------------------------------------------------------------
+    def select(self, filter_: VisitFilter) -> BitMap:
+        """Positions of the visits `filter_` admits."""
+        chosen: list[BitMap] = []
+        for facet, visits_of in self._by_id.items():
+            wanted = getattr(filter_, facet)
+            if wanted:
+                chosen.append(BitMap.union(BitMap(), *(visits_of.get(v, BitMap()) for v in wanted)))
+        if filter_.date_from or filter_.date_to:
+            chosen.append(self._date_range(filter_))
+        query = parse_query(filter_.text) if filter_.text.strip() else None
+        if query is not None and not query.empty:
+            chosen.append(self._text(query))
+        if not chosen:
+            return self._everything
+        chosen.sort(key=len)  # intersecting the smallest first keeps every step small
+        return BitMap.intersection(*chosen) if len(chosen) > 1 else chosen[0]
+
+    def _date_range(self, filter_: VisitFilter) -> BitMap:
+        start, end = 0, self._dated
+        if filter_.date_to:  # later visits come first: skip them
+            start = self._dated - bisect.bisect_right(
+                self._ascending_dates, filter_.date_to.isoformat()
+            )
+        if filter_.date_from:
+            end = self._dated - bisect.bisect_left(
+                self._ascending_dates, filter_.date_from.isoformat()
+            )
+        return BitMap(range(start, end)) if start < end else BitMap()
+
+    def _text(self, query: SearchQuery) -> BitMap:
+        """Positions of the visits whose article matches; the last few answers are kept."""
+        key = (query.folded, query.exact)
+        if key in self._texts:
+            self._texts.move_to_end(key)
+            return self._texts[key]
+        articles = self._matching("search_folded", query.folded)
+        if query.exact:
+            articles &= self._matching("search_exact", query.exact)
+        position_of = self._article_position
+        articles &= BitMap(range(len(position_of)))  # articles newer than the index
+        found = BitMap(map(position_of.__getitem__, articles))
+        found.discard(self.size)  # articles without a visit
+        for article_id, more in self._more_article_positions.items():
+            if article_id in articles:
+                found.update(more)
+        self._texts[key] = found
+        if len(self._texts) > TEXT_CACHE_SIZE:
+            self._texts.popitem(last=False)
+        return found
+
+    def _matching(self, table: str, match: str) -> BitMap:
+        # one string of ids from SQLite parses in C; a row per article would not
+        ids = self._conn.execute(
+            f"SELECT group_concat(rowid) FROM {table} WHERE {table} MATCH ?", (match,)
+        ).fetchone()[0]
+        return BitMap(map(int, ids.split(","))) if ids else BitMap()
+
+    # -- answers -------------------------------------------------------------------------
+    def ids(self, positions: BitMap) -> list[int]:
+        """Visit ids at `positions`, newest first."""
+        if len(positions) == self.size:
+            return list(self._ids)
+        return list(map(self._ids.__getitem__, positions))
+
+    def month_counts(self, positions: BitMap) -> list[tuple[str, int]]:
+        """("YYYY-MM", visits) for each month with a visit among `positions`, oldest first."""
+        counted = ((m.month, positions.range_cardinality(m.start, m.end)) for m in self._months)
+        return [(month, n) for month, n in counted if n]
+
+    def facet(self, facet: str, scope: BitMap) -> list[FacetValue]:
+        """Values of `facet` with their number of visits within `scope`, in the order of
+        the SQL path: communes by province, then by count; the others by count."""
+        if len(scope) == self.size:
+            if facet not in self._unfiltered:
+                self._unfiltered[facet] = self._count(facet, None)
+            return self._unfiltered[facet]
+        return self._count(facet, scope)
+
+    def _count(self, facet: str, scope: BitMap | None) -> list[FacetValue]:
+        counted = []
+        for value in self._values[facet]:
+            n = len(value.visits) if scope is None else scope.intersection_cardinality(value.visits)
+            if n:
+                counted.append(FacetValue(value.id, value.label, value.group, n))
+        # a stable sort: equal counts keep the name order the values were loaded in
+        if facet == "communes":
+            counted.sort(key=lambda v: (v.group, -v.count))
+        else:
+            counted.sort(key=lambda v: -v.count)
+        return counted
+
+
+def _positions(ids: list[int]) -> list[int]:
+    """Visit id -> position, as a list indexed by id (ids are dense rowids)."""
+    position = [0] * (max(ids, default=0) + 1)
+    for p, visit_id in enumerate(ids):
+        position[visit_id] = p
+    return position
+
+
+def _month_runs(dates_newest_first: list[str]) -> list[_Month]:
+    """The runs of positions sharing a month, oldest month first."""
+    runs: list[_Month] = []
+    for position, date in enumerate(dates_newest_first):
+        if runs and runs[-1].month == date[:7]:
+            continue
+        if runs:
+            runs[-1] = _Month(runs[-1].month, runs[-1].start, position)
+        runs.append(_Month(date[:7], position, len(dates_newest_first)))
+    return runs[::-1]
