@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 from dataclasses import dataclass
@@ -182,7 +183,7 @@ def extend_place(article: Article, pos: int, limit: int) -> int:
     return end
 
 
-def _match_title(article: Article, pos: int, names_at: dict[int, Name]) -> int:
+def _match_title(article: Article, pos: int, name_starts: list[int]) -> int:
     """End of the title starting at `pos`, or -1 when none starts there."""
     m = _title_regex().match(article.canon, pos)
     if not m or not article.canon[pos].isupper():
@@ -193,24 +194,23 @@ def _match_title(article: Article, pos: int, names_at: dict[int, Name]) -> int:
     if m["organ"] and m[0].rstrip().lower().endswith(_LOCAL_UNITS + _LOCAL_COMMITTEES):
         end = extend_place(article, end, len(article.canon))
     # A title never contains a person's name: stop where one begins.
-    for start in range(pos + 1, end):
-        if start in names_at:
-            end = start
-            while end > pos and article.canon[end - 1].isspace():
-                end -= 1
-            break
+    i = bisect.bisect_right(name_starts, pos)
+    if i < len(name_starts) and name_starts[i] < end:
+        end = name_starts[i]
+        while end > pos and article.canon[end - 1].isspace():
+            end -= 1
     return end
 
 
 def find_title_chains(article: Article, names: list[Name]) -> list[TitleChain]:
-    names_at = {n.start: n for n in names}
+    name_starts = sorted(n.start for n in names)
     chains = []
     text = article.canon
     last_end = 0
     for m in article.finditer(_position_scanner()):
         if m.start() < last_end or _TAIL_OF_NAME.search(text, max(0, m.start() - 12), m.start()):
             continue
-        end = _match_title(article, m.start(), names_at)
+        end = _match_title(article, m.start(), name_starts)
         if end < 0:
             continue
         titles = [(m.start(), end)]
@@ -218,7 +218,7 @@ def find_title_chains(article: Article, names: list[Name]) -> list[TitleChain]:
             sep = _COMMA.match(text, end)
             if not sep:
                 break
-            nxt = _match_title(article, sep.end(), names_at)
+            nxt = _match_title(article, sep.end(), name_starts)
             if nxt < 0:
                 break
             titles.append((sep.end(), nxt))

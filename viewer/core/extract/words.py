@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import bisect
 import re
-from itertools import accumulate, chain, compress, count
+from dataclasses import dataclass
+from itertools import accumulate, compress, count
 
 # `re` tries an alternation of phrases at nearly every letter of the text; looking the words
 # up here first leaves it a few hundred places per article instead of thousands.
@@ -14,54 +16,70 @@ _ODD = re.compile(r"[^\w ]")  # a mark left in a chunk
 # other mark only sends its chunk through the slower `_WORD` path.
 _MARKS = ("\n", ",", ".", ";", ":", "(", ")", '"', "“", "”", "!", "?", "…", "-", "\u2013", "/", "'")
 
-# First words of every phrase list made so far (lower case); an index covers these only.
-_WANTED: set[str] = set()
+
+@dataclass(frozen=True)
+class _Wanted:
+    """The phrase lists known so far: each list's first words (lower case) get a number,
+    and each word the numbers of the lists it starts. Replaced whole when a list is added,
+    so an index being built keeps the one it started with."""
+
+    numbers: dict[frozenset[str], int]
+    lists_of: dict[str, tuple[int, ...]]
 
 
-def want(words: frozenset[str]) -> None:
-    """Index `words` in articles read from now on."""
-    _WANTED.update(words)
+_wanted = _Wanted({}, {})
+
+
+def want(first_words: frozenset[str]) -> None:
+    """Index, in articles read from now on, where a phrase list with these first words may
+    match."""
+    global _wanted
+    if first_words in _wanted.numbers:
+        return
+    number = len(_wanted.numbers)
+    lists_of = dict(_wanted.lists_of)
+    for word in first_words:
+        lists_of[word] = lists_of.get(word, ()) + (number,)
+    _wanted = _Wanted({**_wanted.numbers, first_words: number}, lists_of)
 
 
 class WordIndex:
-    """Offsets of the wanted words in a lower-cased text, each a whole word (`\\w+` run)."""
+    """For each wanted phrase list, the sorted offsets of its first words in a lower-cased
+    text, each a whole word (`\\w+` run)."""
 
     def __init__(self, low: str) -> None:
+        self._wanted = wanted = _wanted
+        lists_of = wanted.lists_of
+        lists: list[list[int]] = [[] for _ in wanted.numbers]
+        self._starts = lists
         spaced = low
         for mark in _MARKS:
             spaced = spaced.replace(mark, " ")
         chunks = spaced.split(" ")
-        self.wanted = wanted = frozenset(_WANTED)
-        # Only the wanted chunks are visited in Python; offsets come from C-level sums.
+        # Only the wanted chunks are visited in Python; offsets come from C-level sums. Each
+        # list is filled in text order, so it is sorted without a sort.
         ends = list(accumulate(map(len, chunks)))
-        index: dict[str, list[int]] = {}
-        for i in compress(count(), map(wanted.__contains__, chunks)):
-            start = ends[i] - len(chunks[i]) + i  # i spaces before chunk i
+        for i in compress(count(), map(lists_of.__contains__, chunks)):
             word = chunks[i]
-            if word in index:
-                index[word].append(start)
-            else:
-                index[word] = [start]
+            start = ends[i] - len(word) + i  # i spaces before chunk i
+            for number in lists_of[word]:
+                lists[number].append(start)
         # Chunks that still hold a mark ("12/12", "đồng\xa0chí"): their words one by one.
+        if spaced.replace(" ", "").isalnum():
+            return  # the usual case: no mark left at all
         done = set()
-        plain = spaced.replace(" ", "").isalnum()  # the usual case: no mark left at all
-        for odd in () if plain else _ODD.finditer(spaced):
+        for odd in _ODD.finditer(spaced):
             first = spaced.rfind(" ", 0, odd.start()) + 1
             if first in done:
                 continue
             done.add(first)
             last = spaced.find(" ", odd.start())
             for m in _WORD.finditer(spaced, first, last if last >= 0 else len(spaced)):
-                if m[0] in wanted:
-                    index.setdefault(m[0], []).append(m.start())
-                    index[m[0]].sort()
-        self._index = index
+                for number in lists_of.get(m[0], ()):
+                    bisect.insort(lists[number], m.start())
 
     def starts(self, first_words: frozenset[str]) -> list[int] | None:
-        """Sorted offsets of those words; None when the index does not cover them all."""
-        if not first_words <= self.wanted:
-            return None
-        lists = [self._index[w] for w in first_words & self._index.keys()]
-        if len(lists) == 1:
-            return lists[0]
-        return sorted(chain.from_iterable(lists))
+        """Sorted offsets where a phrase with one of `first_words` may start; None when the
+        index was built before that phrase list was made."""
+        number = self._wanted.numbers.get(first_words)
+        return None if number is None else self._starts[number]
