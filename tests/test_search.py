@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
@@ -91,3 +92,38 @@ def test_match_spans_highlight_the_words_typed():
     spans = match_spans(text, parse_query("bien thuong"))
     assert [text[s:e] for s, e in spans] == ["Biện", "Thượng"]
     assert match_spans(text, parse_query("Biến")) == []
+
+
+@pytest.fixture(scope="module")
+def gold_archive(tmp_path_factory):
+    """The 30 gold-set articles: real sentences, both tone placements, NFD text."""
+    from viewer.core.importer import run_import
+
+    gold = Path(__file__).parent / "gold" / "articles"
+    with Archive(tmp_path_factory.mktemp("gold") / "a.sqlite") as archive:
+        run_import(archive, [gold])
+        yield archive
+
+
+@pytest.mark.parametrize(
+    "typed",
+    ["Thiệu Hóa", "Hoá", "chuyển đổi số", "xã", "Bí thư", '"nông thôn mới"', "đồng chí -Phó"],
+)
+def test_a_fully_toned_search_skips_the_folded_index_without_changing_the_answer(
+    gold_archive, typed
+):
+    query = parse_query(typed)
+    assert query.exact_is_enough
+
+    def rowids(table: str, match: str) -> set[int]:
+        sql = f"SELECT rowid FROM {table} WHERE {table} MATCH ?"
+        return {r[0] for r in gold_archive.conn.execute(sql, (match,))}
+
+    exact = rowids("search_exact", query.exact)
+    assert exact, "the query should find something in the gold set"
+    assert exact == exact & rowids("search_folded", query.folded)
+
+
+def test_a_toneless_word_still_needs_the_folded_index():
+    assert not parse_query("Thiệu hoa").exact_is_enough
+    assert not parse_query("Thiệu Hóa -xa").exact_is_enough

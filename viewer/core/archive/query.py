@@ -57,15 +57,18 @@ def text_clause(text: str, alias: str = "v") -> tuple[str, Params] | None:
     query = parse_query(text) if text.strip() else None
     if query is None or query.empty:
         return None
-    clause = f"{alias}.article_id IN (SELECT rowid FROM search_folded WHERE search_folded MATCH ?)"
-    params: Params = [query.folded]
+    clauses, params = [], []
+    if not query.exact_is_enough:
+        clauses.append(
+            f"{alias}.article_id IN (SELECT rowid FROM search_folded WHERE search_folded MATCH ?)"
+        )
+        params.append(query.folded)
     if query.exact:
-        clause += (
-            f" AND {alias}.article_id IN "
-            "(SELECT rowid FROM search_exact WHERE search_exact MATCH ?)"
+        clauses.append(
+            f"{alias}.article_id IN (SELECT rowid FROM search_exact WHERE search_exact MATCH ?)"
         )
         params.append(query.exact)
-    return clause, params
+    return " AND ".join(clauses), params
 
 
 def visit_ids_sql(filter_: VisitFilter, *, with_month: bool = False) -> tuple[str, Params]:

@@ -50,6 +50,13 @@ class SearchQuery:
         return _fts(self.terms, lambda w: w, lambda t: t.toned)
 
     @property
+    def exact_is_enough(self) -> bool:
+        """True when every term was typed with tones: then a text matching `exact` also
+        matches `folded` (both indices hold the same tokens, one with its marks), so
+        the folded search, the slower one, can be skipped."""
+        return bool(self.exact) and all(t.toned for t in self.terms)
+
+    @property
     def as_typed(self) -> str:
         """FTS5 query for the exact index with every term: ranks exact-tone hits first."""
         return _fts(self.terms, lambda w: w, lambda t: True)

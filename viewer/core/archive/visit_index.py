@@ -174,9 +174,12 @@ class VisitIndex:
         if key in self._texts:
             self._texts.move_to_end(key)
             return self._texts[key]
-        articles = self._matching("search_folded", query.folded)
-        if query.exact:
-            articles &= self._matching("search_exact", query.exact)
+        if query.exact_is_enough:
+            articles = self._matching("search_exact", query.exact)
+        else:
+            articles = self._matching("search_folded", query.folded)
+            if query.exact:
+                articles &= self._matching("search_exact", query.exact)
         position_of = self._article_position
         articles &= BitMap(range(len(position_of)))  # articles newer than the index
         found = BitMap(map(position_of.__getitem__, articles))
