@@ -17,8 +17,9 @@ from __future__ import annotations
 
 import bisect
 import sqlite3
-from collections import OrderedDict
+from collections import Counter, OrderedDict
 from dataclasses import dataclass
+from itertools import chain
 from typing import NamedTuple
 
 from pyroaring import BitMap
@@ -27,6 +28,7 @@ from viewer.core.archive.records import FacetValue, VisitFilter
 from viewer.core.archive.search import SearchQuery, parse_query
 
 TEXT_CACHE_SIZE = 16
+MANY_VALUES = 2_000  # facets with more values also get a per-visit list (`_count`)
 
 # facet -> (link table, its column, only visited places count)
 _LINKS = {
@@ -95,7 +97,15 @@ class VisitIndex:
             facet: {value.id: value.visits for value in values}
             for facet, values in self._values.items()
         }
-        self._unfiltered: dict[str, list[FacetValue]] = {}
+        # For facets of many values (communes: 15,000 at 100,000 visits), counting a small
+        # scope visit by visit beats one intersection per value; see `_count`.
+        self._values_at = {
+            facet: _values_at_positions(values, self.size)
+            for facet, values in self._values.items()
+            if len(values) > MANY_VALUES
+        }
+        # what the facet lists show with nothing chosen: asked after every change of filter
+        self._unfiltered = {facet: self._count(facet, None) for facet in self._values}
         self._texts: OrderedDict[tuple[str, str], BitMap] = OrderedDict()
 
     def _load_articles(self) -> tuple[list[int], dict[int, list[int]]]:
@@ -215,23 +225,37 @@ class VisitIndex:
         """Values of `facet` with their number of visits within `scope`, in the order of
         the SQL path: communes by province, then by count; the others by count."""
         if len(scope) == self.size:
-            if facet not in self._unfiltered:
-                self._unfiltered[facet] = self._count(facet, None)
             return self._unfiltered[facet]
         return self._count(facet, scope)
 
     def _count(self, facet: str, scope: BitMap | None) -> list[FacetValue]:
-        counted = []
-        for value in self._values[facet]:
-            n = len(value.visits) if scope is None else scope.intersection_cardinality(value.visits)
-            if n:
-                counted.append(FacetValue(value.id, value.label, value.group, n))
+        values = self._values[facet]
+        if scope is None:
+            counts = [(value, len(value.visits)) for value in values]
+        elif facet in self._values_at and len(scope) * 4 < len(values) * 10:
+            # ~0.1 us per link row of the scope against ~1.5 us per value: the scope's
+            # visits hold about 2 values each, so this is cheaper below 4 scope visits
+            # per 10 values (measured at 100,000 visits)
+            tally = Counter(chain.from_iterable(map(self._values_at[facet].__getitem__, scope)))
+            counts = [(values[i], n) for i, n in sorted(tally.items())]
+        else:
+            counts = [(value, scope.intersection_cardinality(value.visits)) for value in values]
+        counted = [FacetValue(value.id, value.label, value.group, n) for value, n in counts if n]
         # a stable sort: equal counts keep the name order the values were loaded in
         if facet == "communes":
             counted.sort(key=lambda v: (v.group, -v.count))
         else:
             counted.sort(key=lambda v: -v.count)
         return counted
+
+
+def _values_at_positions(values: list[_Value], size: int) -> list[tuple[int, ...]]:
+    """Position -> indices (in `values`) of the values its visit has."""
+    at: list[list[int]] = [[] for _ in range(size)]
+    for index, value in enumerate(values):
+        for position in value.visits:
+            at[position].append(index)
+    return [tuple(indices) for indices in at]
 
 
 def _positions(ids: list[int]) -> list[int]:
