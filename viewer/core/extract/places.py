@@ -6,7 +6,7 @@ import datetime as dt
 import functools
 import re
 from collections import Counter
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from viewer.core.model import MentionKind, PlaceFound, Span
 from viewer.core.text import collapse_spaces
@@ -47,8 +47,7 @@ _AT_PLACE = re.compile(r"(?:Tại|Ở|Đến|Về|Trên địa bàn)\s+", re.I)
 _DISTRICT_UNITS = {"huyện", "quận", "thị xã", "thị trấn", "thành phố"}
 
 
-@dataclass(frozen=True)
-class _Item:
+class _Item(NamedTuple):
     name: str
     start: int
     end: int
@@ -58,6 +57,13 @@ class _Item:
 def _province_name_regex() -> re.Pattern[str]:
     names = [e.name for e in gazetteer().provinces.values()]
     return re.compile(rf"{alternation(names, word_start=True)}(?!\w)")
+
+
+@functools.lru_cache(maxsize=256)  # a handful of spellings: "xã", "Xã", "TP", "thị  trấn" …
+def _unit_of(word: str) -> str:
+    """The unit a unit word names: "Xã" -> "xã", "TP" -> "thành phố"."""
+    unit = collapse_spaces(word.lower())
+    return {"tp": "thành phố", "huyện đảo": "huyện"}.get(unit, unit)
 
 
 def _names_after(article: Article, pos: int, plural: bool) -> list[_Item]:
@@ -71,7 +77,7 @@ def _names_after(article: Article, pos: int, plural: bool) -> list[_Item]:
             break
         if items and not plural and tkey(item.name) not in gazetteer().ward_names:
             break
-        if items and item.name.split()[0] in vocabulary.titles().not_in_names:
+        if items and item.name.split(maxsplit=1)[0] in vocabulary.titles().not_in_names:
             break
         items.append(item)
         sep = _LIST_SEP.match(text, item.end)
@@ -87,7 +93,8 @@ def _one_name(article: Article, pos: int) -> _Item | None:
     if not first or first[1] in vocabulary.titles().not_in_names:
         return None
     parts = [(first[1], first.start(1), first.end())]
-    while len(parts) < gazetteer().max_ward_words:
+    max_words = gazetteer().max_ward_words
+    while len(parts) < max_words:
         m = _PART.match(text, parts[-1][2])
         if not m:
             break
@@ -151,14 +158,15 @@ def find_places(
     others = [e for e, _ in Counter(e for _, e in named).most_common()]
 
     places: dict[str, PlaceFound] = {}
+    # The same commune is named again and again: resolved once per article.
+    resolved: dict[tuple[str, str, ProvinceEntry | None], PlaceFound] = {}
     for m in article.finditer(_UNIT):
         word = text[m.start() : m.end()]
         after = (_AFTER_TP if word in ("TP", "tp") else _AFTER_UNIT).match(text, m.end())
         before = article.lower(max(0, m.start() - 12), m.start())
         if not after or _NOT_A_UNIT_BEFORE.search(before):
             continue
-        unit = collapse_spaces(word.lower())
-        unit = {"tp": "thành phố", "huyện đảo": "huyện"}.get(unit, unit)
+        unit = _unit_of(word)
         items = _names_after(article, after.end(), plural=bool(_COUNT_BEFORE.search(before)))
         if not items:
             continue
@@ -170,10 +178,12 @@ def find_places(
             if unit == "tỉnh":
                 continue
         explicit = _explicit_province(article, items[-1].end)
-        order = [p for p in (explicit, main, *others, default) if p is not None]
         for item in items:
-            place = _resolve(item.name, unit, order, pre_reform)
-            place = places.setdefault(place.key, place)
+            place = resolved.get((item.name, unit, explicit))
+            if place is None:
+                order = [p for p in (explicit, main, *others, default) if p is not None]
+                place = _resolve(item.name, unit, order, pre_reform)
+                place = resolved[item.name, unit, explicit] = places.setdefault(place.key, place)
             place.spans.append(Span(item.start, item.end))
             place.visited = place.visited or _visited(article, m.start(), item, unit)
             kind = MentionKind.COMMUNE if place.current else MentionKind.FORMER_UNIT
