@@ -36,7 +36,7 @@ def find_organisations(
             continue
         start, end = m.start(), m.end()
         last_end = end
-        if not text[start].isupper() or _overlaps(start, end, taken):
+        if not text[start].isupper() or _overlaps(start, end, taken_starts, taken_ends):
             continue
         if m[0].rstrip().lower().endswith(_LOCAL_UNITS):
             end = extend_place(article, end, len(text))
@@ -50,5 +50,7 @@ def find_organisations(
     return list(found.values())
 
 
-def _overlaps(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
-    return any(s < end and start < e for s, e in spans)
+def _overlaps(start: int, end: int, starts: list[int], ends: list[int]) -> bool:
+    """True when [start, end) overlaps one of the merged spans (see `topics._merged`)."""
+    i = bisect.bisect_left(starts, end) - 1  # the last span starting before `end`
+    return i >= 0 and ends[i] > start

@@ -54,16 +54,19 @@ def find_topics(
     found: dict[str, TopicFound] = {}
     starts, ends = _merged(masked)
     for m in article.finditer(regex):
-        i = bisect.bisect_right(starts, m.start()) - 1
-        if i >= 0 and m.start() < ends[i]:
+        start = m.start()
+        i = bisect.bisect_right(starts, start) - 1
+        if i >= 0 and start < ends[i]:
             continue
         for topic_id in signals.get(_norm(m[0]), ()):
-            topic = by_id[topic_id]
-            entry = found.setdefault(
-                topic_id, TopicFound(id=topic.id, label_vi=topic.label_vi, label_en=topic.label_en)
-            )
-            entry.spans.append(Span(m.start(), m.end()))
-            out.add(MentionKind.TOPIC, m.start(), m.end(), topic_id)
+            entry = found.get(topic_id)
+            if entry is None:
+                topic = by_id[topic_id]
+                entry = found[topic_id] = TopicFound(
+                    id=topic.id, label_vi=topic.label_vi, label_en=topic.label_en
+                )
+            entry.spans.append(Span(start, m.end()))
+            out.add(MentionKind.TOPIC, start, m.end(), topic_id)
     order = _order()
     return sorted(found.values(), key=lambda t: order[t.id])
 
