@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from operator import itemgetter
+
 from viewer.core.model import Mention, MentionKind
 
 from .article import Article
@@ -21,9 +23,11 @@ class Collector:
     def mentions(self) -> list[Mention]:
         article = self.article
         text = article.original
-        # Duplicates dropped first (the first one kept), then a stable sort: the same order as
-        # sorting first, at a fraction of the cost for the few hundred mentions of an article.
-        items = sorted(dict.fromkeys(self._items), key=_position)
+        # Duplicates dropped first (the first one kept), then stable sorts by position, longer
+        # first where two start together: the same order as sorting first, at a fraction of
+        # the cost. Two sorts on one field each keep the key functions in C.
+        items = sorted(dict.fromkeys(self._items), key=_END, reverse=True)
+        items.sort(key=_START)
         if article.needs_mapping:
             out = []
             for start, end, kind, key in items:
@@ -33,5 +37,5 @@ class Collector:
         return [Mention(kind, s, e, text[s:e], key) for s, e, kind, key in items]
 
 
-def _position(item: tuple[int, int, MentionKind, str]) -> tuple[int, int]:
-    return item[0], -item[1]
+_START = itemgetter(0)
+_END = itemgetter(1)
