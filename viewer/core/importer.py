@@ -9,20 +9,23 @@ so a crash loses at most work that was never reported, and a re-run imports the 
 
 from __future__ import annotations
 
+import collections
 import concurrent.futures
+import contextlib
 import hashlib
+import itertools
 import multiprocessing
 import os
 import time
 from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Future
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Literal
+from typing import Literal, NamedTuple
 
 from viewer.core.archive import Archive
-from viewer.core.archive.store import content_key, insert_article
+from viewer.core.archive.store import ArticleRows, ArticleWriter, article_rows
 from viewer.core.extract import extract
-from viewer.core.model import Document, Extraction
 from viewer.core.readers import ReadError, Source, SourceProblem, decode_document, iter_sources
 
 Status = Literal["imported", "duplicate", "failed"]
@@ -30,6 +33,8 @@ Status = Literal["imported", "duplicate", "failed"]
 BATCH_FILES = 250  # files per transaction: commits are cheap in WAL mode, but not free
 BATCH_SECONDS = 0.5  # ... and a slow batch still commits (and reports) twice a second
 PARALLEL_FROM = 200  # below this many files, starting worker processes costs more than it saves
+CHUNK_FILES = 16  # files per worker task: one message each way for many small files
+CHUNKS_PER_WORKER = 3  # tasks queued per worker: never idle, yet few to drop on cancel
 
 
 @dataclass(frozen=True)
@@ -71,34 +76,71 @@ class ImportReport:
         return text + (" (cancelled)" if self.cancelled else "")
 
 
-@dataclass
-class Prepared:
-    """A file read, decoded and extracted, ready to store."""
+class Prepared(NamedTuple):
+    """A file read, decoded and extracted: the rows to store, as a worker sends them back.
+
+    Plain tuples, so that sending a file's results between processes costs little.
+    """
 
     name: str
     sha256: str
-    size: int
-    document: Document
-    extraction: Extraction
-    key: str
+    key: str  # the content key: equal for the same article in another format or encoding
+    rows: ArticleRows
+
+
+# What a worker process is sent for one file: the source, and its bytes when they had to
+# be read here; or the outcome already known when reading them here failed.
+Task = tuple[Source, bytes | None] | FileOutcome
 
 
 def prepare(source: Source, default_province: str) -> Prepared | FileOutcome:
     """Read, decode and extract one file; every failure becomes a plain-words outcome."""
+    return _prepare(_task(source), default_province)
+
+
+def _task(source: Source) -> Task:
+    """A file on disk is read by the worker. A zip member is read here: its reader holds
+    the open zip, which cannot be sent to another process."""
+    if source.path is not None:
+        return source, None
     try:
-        data = source.read_bytes()
+        return Source(source.name, None, source.size), source.read_bytes()
+    except Exception as error:
+        return _failure(source.name, error)
+
+
+def _prepare(task: Task, default_province: str) -> Prepared | FileOutcome:
+    if isinstance(task, FileOutcome):
+        return task
+    source, data = task
+    try:
+        if data is None:
+            data = source.read_bytes()
         sha256 = hashlib.sha256(data).hexdigest()
         document = decode_document(data, source.name)
         extraction = extract(
             document, default_province=default_province, fallback_year=_file_year(source.path)
         )
-        return Prepared(source.name, sha256, len(data), document, extraction, content_key(document))
-    except ReadError as error:
-        return FileOutcome(source.name, "failed", str(error))
-    except MemoryError:
-        return FileOutcome(source.name, "failed", "the file is too large to read")
-    except Exception as error:  # a bug must cost one file, never the whole import
-        return FileOutcome(source.name, "failed", f"internal error while reading: {error!r}")
+        rows = article_rows(
+            document, extraction, file_name=source.name, file_sha256=sha256, file_size=len(data)
+        )
+        return Prepared(source.name, sha256, rows.article[-1], rows)
+    except Exception as error:
+        return _failure(source.name, error)
+
+
+def _prepare_chunk(tasks: list[Task], default_province: str) -> list[Prepared | FileOutcome]:
+    """Worker: prepare several files, sent back in one message."""
+    return [_prepare(task, default_province) for task in tasks]
+
+
+def _failure(name: str, error: Exception) -> FileOutcome:
+    if isinstance(error, ReadError):
+        return FileOutcome(name, "failed", str(error))
+    if isinstance(error, MemoryError):
+        return FileOutcome(name, "failed", "the file is too large to read")
+    # A bug must cost one file, never the whole import.
+    return FileOutcome(name, "failed", f"internal error while reading: {error!r}")
 
 
 def _file_year(path: Path | None) -> int | None:
@@ -111,6 +153,8 @@ def _file_year(path: Path | None) -> int | None:
 def _prepared_stream(
     sources: list[Source], default_province: str, workers: int
 ) -> Iterator[Prepared | FileOutcome]:
+    """Every source prepared, in the order given (which of two equal files is the
+    duplicate must not depend on timing)."""
     if workers <= 1 or len(sources) < PARALLEL_FROM:
         for source in sources:
             yield prepare(source, default_province)
@@ -118,38 +162,61 @@ def _prepared_stream(
     # "spawn": forking a process that runs Qt threads can deadlock; spawn is safe everywhere.
     context = multiprocessing.get_context("spawn")
     with concurrent.futures.ProcessPoolExecutor(workers, mp_context=context) as pool:
-        results = pool.map(prepare, sources, [default_province] * len(sources), chunksize=16)
+        chunks = _task_chunks(sources)
+        in_flight: collections.deque[Future[list[Prepared | FileOutcome]]] = collections.deque()
         try:
-            yield from results
+            for chunk in itertools.islice(chunks, workers * CHUNKS_PER_WORKER):
+                in_flight.append(pool.submit(_prepare_chunk, chunk, default_province))
+            while in_flight:
+                prepared = in_flight.popleft().result()
+                chunk = next(chunks, None)  # queued before storing: the workers never wait
+                if chunk is not None:
+                    in_flight.append(pool.submit(_prepare_chunk, chunk, default_province))
+                yield from prepared
         finally:
             pool.shutdown(wait=False, cancel_futures=True)
 
 
-def _store(archive: Archive, item: Prepared) -> FileOutcome:
+def _task_chunks(sources: list[Source]) -> Iterator[list[Task]]:
+    for start in range(0, len(sources), CHUNK_FILES):
+        yield [_task(source) for source in sources[start : start + CHUNK_FILES]]
+
+
+def _duplicate(archive: Archive, item: Prepared) -> FileOutcome | None:
     same_file = archive.find_file(item.sha256)
-    if same_file is None:
-        same_text = archive.find_content(item.key)
-        if same_text is not None:
-            _, title, first = same_text
-            return FileOutcome(
-                item.name, "duplicate", f"same article as “{title}” ({first})", same_text[0]
-            )
-    else:
+    if same_file is not None:
         _, title, first = same_file
         return FileOutcome(
             item.name, "duplicate", f"same file as “{title}” ({first})", same_file[0]
         )
-    with archive.db.atomic():  # a savepoint: this file entirely, or not at all
-        article_id, visit_id = insert_article(
-            archive.conn,
-            item.document,
-            item.extraction,
-            file_name=item.name,
-            file_sha256=item.sha256,
-            file_size=item.size,
-            key=item.key,
+    same_text = archive.find_content(item.key)
+    if same_text is not None:
+        _, title, first = same_text
+        return FileOutcome(
+            item.name, "duplicate", f"same article as “{title}” ({first})", same_text[0]
         )
+    return None
+
+
+def _store(archive: Archive, item: Prepared, writer: ArticleWriter | None = None) -> FileOutcome:
+    """Store one prepared file, or say which article it duplicates."""
+    duplicate = _duplicate(archive, item)
+    if duplicate is not None:
+        return duplicate
+    article_id, visit_id = (writer or ArticleWriter(archive.conn)).write(item.rows)
     return FileOutcome(item.name, "imported", "", article_id, visit_id)
+
+
+@contextlib.contextmanager
+def _batch(archive: Archive, writer: ArticleWriter) -> Iterator[None]:
+    """One write transaction for many files; the deferred index rows go in last."""
+    try:
+        with archive.batch():
+            yield
+            writer.flush_index()
+    except BaseException:
+        writer.forget()  # the ids it learned were rolled back with the transaction
+        raise
 
 
 def import_paths(
@@ -182,16 +249,17 @@ def import_paths(
 
     pending: list[FileOutcome] = []
     stream = _prepared_stream(sources, default_province, workers or os.cpu_count() or 1)
+    writer = ArticleWriter(archive.conn, defer_index=True)
     try:
         while True:
-            with archive.batch():
+            with _batch(archive, writer):
                 started = time.monotonic()
                 for item in stream:
                     if isinstance(item, FileOutcome):
                         pending.append(item)
                     else:
                         try:
-                            pending.append(_store(archive, item))
+                            pending.append(_store(archive, item, writer))
                         except Exception as error:  # one file fails, not the import
                             pending.append(
                                 FileOutcome(item.name, "failed", f"could not be stored: {error}")
