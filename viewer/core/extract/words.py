@@ -5,7 +5,7 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass
-from itertools import accumulate, compress, count
+from itertools import compress
 
 # `re` tries an alternation of phrases at nearly every letter of the text; looking the words
 # up here first leaves it a few hundred places per article instead of thousands.
@@ -25,9 +25,10 @@ class _Wanted:
 
     numbers: dict[frozenset[str], int]
     lists_of: dict[str, tuple[int, ...]]
+    spaced: dict[str, str]  # each word with a space either side, to find it as a chunk
 
 
-_wanted = _Wanted({}, {})
+_wanted = _Wanted({}, {}, {})
 
 
 def want(first_words: frozenset[str]) -> None:
@@ -40,7 +41,8 @@ def want(first_words: frozenset[str]) -> None:
     lists_of = dict(_wanted.lists_of)
     for word in first_words:
         lists_of[word] = lists_of.get(word, ()) + (number,)
-    _wanted = _Wanted({**_wanted.numbers, first_words: number}, lists_of)
+    spaced = {**_wanted.spaced, **{word: f" {word} " for word in first_words}}
+    _wanted = _Wanted({**_wanted.numbers, first_words: number}, lists_of, spaced)
 
 
 class WordIndex:
@@ -56,14 +58,17 @@ class WordIndex:
         for mark in _MARKS:
             spaced = spaced.replace(mark, " ")
         chunks = spaced.split(" ")
-        # Only the wanted chunks are visited in Python; offsets come from C-level sums. Each
-        # list is filled in text order, so it is sorted without a sort.
-        ends = list(accumulate(map(len, chunks)))
-        for i in compress(count(), map(lists_of.__contains__, chunks)):
-            word = chunks[i]
-            start = ends[i] - len(word) + i  # i spaces before chunk i
+        # Only the wanted chunks are visited in Python, in text order (so each list comes out
+        # sorted). Each one's offset is found from the previous one's with `str.find`, which
+        # is cheaper than summing the lengths of every chunk: no wanted chunk lies between.
+        padded = f" {spaced} "
+        found = wanted.spaced
+        pos = 0
+        for word in compress(chunks, map(lists_of.__contains__, chunks)):
+            pos = padded.find(found[word], pos)  # the space before the word: its offset in `low`
             for number in lists_of[word]:
-                lists[number].append(start)
+                lists[number].append(pos)
+            pos += len(word) + 1  # onto the space after it, the next chunk's space before
         # Chunks that still hold a mark ("12/12", "đồng\xa0chí"): their words one by one.
         if spaced.replace(" ", "").isalnum():
             return  # the usual case: no mark left at all
