@@ -3,13 +3,20 @@
 The window stays usable during an import. Progress shows in the status bar only after
 600 ms (like Anki's progress.py: quick imports should not flash a bar), with a Cancel
 button; a cancelled import keeps what was committed, as the importer guarantees.
+
+When another window (or the command line) is writing to the same archive, the import
+says so at once and waits, as long as it takes, for the write lock: its batches take the
+lock by polling a non-blocking BEGIN IMMEDIATE (`PatientArchive`) instead of SQLite's busy
+timeout, which would fail the import after 10 s and cannot tell the window it is waiting.
 """
 
 from __future__ import annotations
 
+import contextlib
+import sqlite3
 import threading
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -23,14 +30,80 @@ if TYPE_CHECKING:
     from viewer.core.importer import ImportReport
 
 SHOW_AFTER_MS = 600
-WAITING_AFTER_S = 2.0  # no progress this long: another program holds the write lock
 EMIT_EVERY_S = 0.05
+LOCK_POLL_S = 0.05  # while another connection writes, try for the lock this often
+
+
+class CancelledWhileWaiting(Exception):
+    """The user cancelled while another window held the write lock."""
+
+
+def _is_busy(error: sqlite3.OperationalError) -> bool:
+    return getattr(error, "sqlite_errorcode", None) in (sqlite3.SQLITE_BUSY,
+                                                         sqlite3.SQLITE_LOCKED)
+
+
+class PatientArchive(Archive):
+    """An Archive whose write batches wait for another writer without a time limit,
+    telling `on_waiting(True)` when they start waiting and `on_waiting(False)` when they
+    have the lock, and giving up (`CancelledWhileWaiting`) when `cancelled()`."""
+
+    def __init__(self, path: Path, *, on_waiting: Callable[[bool], None],
+                 cancelled: Callable[[], bool]) -> None:
+        super().__init__(path)
+        self.on_waiting = on_waiting
+        self.cancelled = cancelled
+        self.waiting = False
+
+    def write_lock_free(self) -> bool:
+        """Whether a write transaction could start now (taken and given back at once)."""
+        if not self._try_begin_immediate():
+            return False
+        self.conn.execute("ROLLBACK")
+        return True
+
+    def _try_begin_immediate(self) -> bool:
+        conn = self.conn
+        timeout = conn.execute("PRAGMA busy_timeout").fetchone()[0]
+        conn.execute("PRAGMA busy_timeout = 0")
+        try:
+            conn.execute("BEGIN IMMEDIATE")
+            return True
+        except sqlite3.OperationalError as error:
+            if _is_busy(error):
+                return False
+            raise
+        finally:
+            conn.execute(f"PRAGMA busy_timeout = {int(timeout)}")
+
+    def set_waiting(self, waiting: bool) -> None:
+        if waiting != self.waiting:
+            self.waiting = waiting
+            self.on_waiting(waiting)
+
+    @contextlib.contextmanager
+    def batch(self) -> Iterator[None]:
+        while not self._try_begin_immediate():
+            self.set_waiting(True)
+            if self.cancelled():
+                raise CancelledWhileWaiting
+            time.sleep(LOCK_POLL_S)
+        self.set_waiting(False)
+        try:
+            yield
+        except BaseException:
+            if self.conn.in_transaction:
+                self.conn.execute("ROLLBACK")
+            raise
+        else:
+            self.conn.execute("COMMIT")
 
 
 class ImportTask(QObject):
     """One import run. Emits `progress`, then exactly one of `finished` or `failed`."""
 
     progress = Signal(int, int)  # done, total
+    waiting = Signal(bool)  # another connection holds the write lock / no longer
     finished = Signal(object)  # ImportReport
     failed = Signal(str)
 
@@ -42,7 +115,6 @@ class ImportTask(QObject):
         self.default_province = default_province
         self._cancel = threading.Event()
         self._thread = threading.Thread(target=self._run, name="import", daemon=True)
-        self.last_progress = time.monotonic()
 
     def start(self) -> None:
         self._thread.start()
@@ -61,30 +133,42 @@ class ImportTask(QObject):
         return self._thread.is_alive()
 
     def _run(self) -> None:
-        # Loaded here, on the import's thread: the readers and extractor are slow to import
-        # and the window should not wait for them at start-up.
-        from viewer.core.importer import import_paths
-
         try:
             # One Archive = one connection = one thread: the import opens its own.
-            with Archive(self.archive_path) as archive:
-                events = import_paths(archive, self.paths,
-                                      default_province=self.default_province,
-                                      cancelled=self._cancel.is_set)
-                last_emit = 0.0
-                while True:
-                    try:
-                        event = next(events)
-                    except StopIteration as stop:
-                        report: ImportReport = stop.value
-                        break
-                    self.last_progress = now = time.monotonic()
-                    if now - last_emit > EMIT_EVERY_S or event.done == event.total:
-                        last_emit = now
-                        self.progress.emit(event.done, event.total)
+            with PatientArchive(self.archive_path, on_waiting=self.waiting.emit,
+                                cancelled=self._cancel.is_set) as archive:
+                # Said before the slow imports below, so the user learns it at once.
+                if not archive.write_lock_free():
+                    archive.set_waiting(True)
+                report = self._import(archive)
             self.finished.emit(report)
         except Exception as error:  # the user gets the reason instead of a silent thread death
             self.failed.emit(str(error) or repr(error))
+
+    def _import(self, archive: Archive) -> ImportReport:
+        # Loaded here, on the import's thread: the readers and extractor are slow to import
+        # and the window should not wait for them at start-up.
+        from viewer.core.importer import ImportReport, import_paths
+
+        events = import_paths(archive, self.paths, default_province=self.default_province,
+                              cancelled=self._cancel.is_set)
+        # Every outcome seen was committed: a cancel while waiting reports exactly them.
+        seen = ImportReport()
+        last_emit = 0.0
+        while True:
+            try:
+                event = next(events)
+            except StopIteration as stop:
+                return stop.value  # type: ignore[no-any-return]
+            except CancelledWhileWaiting:
+                seen.cancelled = True
+                return seen
+            if event.outcome is not None:
+                seen.add(event.outcome)
+            now = time.monotonic()
+            if now - last_emit > EMIT_EVERY_S or event.done == event.total:
+                last_emit = now
+                self.progress.emit(event.done, event.total)
 
 
 class ImportProgress(QWidget):
@@ -105,32 +189,45 @@ class ImportProgress(QWidget):
         self._task: ImportTask | None = None
         self._show_timer = QTimer(self, singleShot=True, interval=SHOW_AFTER_MS)
         self._show_timer.timeout.connect(self.show)
-        self._watch = QTimer(self, interval=500)
-        self._watch.timeout.connect(self._check_waiting)
+        self._last: tuple[int, int] | None = None  # done, total: shown again after a wait
+        self._waiting_for_lock = False
         self.hide()
 
     def follow(self, task: ImportTask) -> None:
         self._task = task
         self.bar.setRange(0, 0)
         self.label.setText(tr("import.counting"))
+        self.label.setToolTip("")
         self.cancel.setEnabled(True)
+        self._last = None
+        self._waiting_for_lock = False
         task.progress.connect(self._progress)
+        task.waiting.connect(self._waiting)
         self._show_timer.start()
-        self._watch.start()
 
     def stop(self) -> None:
         self._task = None
         self._show_timer.stop()
-        self._watch.stop()
         self.hide()
 
     def _progress(self, done: int, total: int) -> None:
+        self._last = (done, total)
+        if self._waiting_for_lock:
+            return  # files counted meanwhile: the wait is still the news
         self.bar.setRange(0, max(total, 1))
         self.bar.setValue(done)
         self.label.setText(tr("import.progress", done=done, total=total))
 
-    def _check_waiting(self) -> None:
-        task = self._task
-        if task and time.monotonic() - task.last_progress > WAITING_AFTER_S:
-            self.show()
+    def _waiting(self, waiting: bool) -> None:
+        self._waiting_for_lock = waiting
+        if waiting:
+            self.show()  # at once: the user should know why nothing moves
+            self.bar.setRange(0, 0)
             self.label.setText(tr("import.waiting"))
+            self.label.setToolTip(tr("import.waiting_tip"))
+            return
+        self.label.setToolTip("")
+        if self._last is None:
+            self.label.setText(tr("import.counting"))
+        else:
+            self._progress(*self._last)

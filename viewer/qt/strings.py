@@ -129,8 +129,15 @@ STRINGS: dict[str, tuple[str, str]] = {
     "import.title": ("Nhập bài báo", "Import articles"),
     "import.progress": ("Đang nhập {done}/{total}…", "Importing {done}/{total}…"),
     "import.counting": ("Đang tìm tệp…", "Looking for files…"),
-    "import.waiting": ("Đang chờ cửa sổ khác ghi xong kho…",
-                       "Waiting for another window to finish writing…"),
+    "import.waiting": ("Một cửa sổ khác đang ghi vào kho này; đang chờ…",
+                       "Another window is writing to this archive; waiting…"),
+    "import.waiting_tip": (
+        "Một cửa sổ (hoặc lệnh nhập) khác đang ghi vào cùng tệp kho. Việc nhập sẽ tự tiếp "
+        "tục khi nó ghi xong; nhấn Hủy nếu không muốn chờ.",
+        "Another window (or an import from the command line) is writing to the same "
+        "archive file. This import goes on by itself when that one is done; Cancel to stop "
+        "waiting.",
+    ),
     "import.cancel": ("Hủy", "Cancel"),
     "import.busy": ("Đang nhập; hãy đợi xong rồi nhập tiếp.",
                     "An import is running; wait for it to finish."),
