@@ -12,9 +12,14 @@ from itertools import compress
 
 _WORD = re.compile(r"\w+")
 _ODD = re.compile(r"[^\w ]")  # a mark left in a chunk
-# Common marks next to words, turned into spaces before the text is split at spaces. Any
-# other mark only sends its chunk through the slower `_WORD` path.
-_MARKS = ("\n", ",", ".", ";", ":", "(", ")", '"', "“", "”", "!", "?", "…", "-", "\u2013", "/", "'")
+# Marks next to words, turned into spaces before the text is split at spaces (any mark
+# would do: a wanted word is a whole `\w+` run either way). A mark not listed here costs
+# another scan of the text (see the end of `WordIndex`), so the list holds every mark that
+# articles commonly use ("95%", «…», non-breaking spaces).
+_MARKS = (
+    "\n", ",", ".", ";", ":", "(", ")", '"', "“", "”", "!", "?", "…", "-", "\u2013", "\u2014",
+    "/", "'", "\u2018", "\u2019", "%", "«", "»", "[", "]", "&", "+", "*", "\t", "\r", "\xa0",
+)
 
 
 @dataclass(frozen=True)
@@ -40,7 +45,7 @@ def want(first_words: frozenset[str]) -> None:
     number = len(_wanted.numbers)
     lists_of = dict(_wanted.lists_of)
     for word in first_words:
-        lists_of[word] = lists_of.get(word, ()) + (number,)
+        lists_of[word] = (*lists_of.get(word, ()), number)
     spaced = {**_wanted.spaced, **{word: f" {word} " for word in first_words}}
     _wanted = _Wanted({**_wanted.numbers, first_words: number}, lists_of, spaced)
 
@@ -70,7 +75,7 @@ class WordIndex:
                 lists[number].append(pos)
             pos += len(word) + 1  # onto the space after it, the next chunk's space before
         # Chunks that still hold a mark ("12/12", "đồng\xa0chí"): their words one by one.
-        if spaced.replace(" ", "").isalnum():
+        if "".join(chunks).isalnum():
             return  # the usual case: no mark left at all
         done = set()
         for odd in _ODD.finditer(spaced):
