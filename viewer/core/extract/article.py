@@ -103,14 +103,13 @@ class Article:
     ) -> Iterator[re.Match[str]]:
         """`regex.finditer(low, start, end)` when every match starts at one of `starts`."""
         low = self.low or ""
+        first = bisect.bisect_left(starts, start)
         last = start
-        for pos in islice(starts, bisect.bisect_left(starts, start), None):
-            if pos >= end:
-                break
+        for pos in islice(starts, first, bisect.bisect_left(starts, end, first)):
             if pos >= last:
                 m = regex.match(low, pos, end)
                 if m:
-                    last = max(m.end(), pos + 1)
+                    last = m.end()  # never `pos`: every phrase has a letter
                     yield m
 
     def lower(self, start: int, end: int) -> str:
