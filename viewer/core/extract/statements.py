@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterator
 
@@ -104,10 +105,10 @@ def _directive_after_speaker(
     article: Article, start: int, end: int, official_offsets: list[int]
 ) -> bool:
     """A directive verb with an official (đồng chí, a title or a name) before it."""
+    i = bisect.bisect_left(official_offsets, start)  # the first official in the sentence
+    first_official = official_offsets[i] if i < len(official_offsets) else end
     for verb in _directives(article, start, end):
-        if article.search(_SPEAKER, start, verb) or any(
-            start <= p < verb for p in official_offsets
-        ):
+        if first_official < verb or article.search(_SPEAKER, start, verb):
             return True
     return False
 
