@@ -88,22 +88,40 @@ def _names_after(article: Article, pos: int, plural: bool) -> list[_Item]:
 
 
 def _one_name(article: Article, pos: int) -> _Item | None:
-    text = article.canon
-    first = _FIRST_PART.match(text, pos)
+    """The place name in the run of capitalised words at `pos`, if any."""
+    run = _run_regex().match(article.canon, pos)
+    if not run:
+        return None
+    # The answer depends on the run's text only: the same few communes recur in an article
+    # and across articles, so it is cached by that text (offsets relative to `pos`).
+    found = _name_in_run(article.canon[pos : run.end()], article.raw[pos : run.end()])
+    if found is None:
+        return None
+    name, start, end = found
+    return _Item(name, pos + start, pos + end)
+
+
+@functools.cache
+def _run_regex() -> re.Pattern[str]:
+    """Up to as many capitalised words (or numbers) as the longest commune name has."""
+    more = gazetteer().max_ward_words - 1
+    return re.compile(rf"\s*{PLACE_PART}(?:(?:\s+|\s*[-\u2013]\s*){PLACE_PART}){{0,{more}}}")
+
+
+@functools.lru_cache(maxsize=8192)
+def _name_in_run(text: str, raw: str) -> tuple[str, int, int] | None:
+    """The place name at the start of a run of place-name parts (`text` tone-canonical,
+    `raw` as written): the longest known name, else a former unit's first words."""
+    first = _FIRST_PART.match(text)
     if not first or first[1] in vocabulary.titles().not_in_names:
         return None
     parts = [(first[1], first.start(1), first.end())]
-    max_words = gazetteer().max_ward_words
-    while len(parts) < max_words:
-        m = _PART.match(text, parts[-1][2])
-        if not m:
-            break
+    while m := _PART.match(text, parts[-1][2]):
         parts.append((m[1], m.start(1), m.end()))
     known = place_keys()
     for n in range(len(parts), 0, -1):
         if tkey(text[parts[0][1] : parts[n - 1][2]]) in known:
-            return _Item(collapse_spaces(article.raw[parts[0][1] : parts[n - 1][2]]),
-                         parts[0][1], parts[n - 1][2])
+            return collapse_spaces(raw[parts[0][1] : parts[n - 1][2]]), parts[0][1], parts[n - 1][2]
     families = vocabulary.titles().family_names
     if parts[0][0] in families and len(parts) >= 3:
         return None  # "UBND thành phố Phạm Quốc Tuấn Anh": a person, not a place
@@ -113,7 +131,7 @@ def _one_name(article: Article, pos: int) -> _Item | None:
         if person_next or (part[0].isupper() and len(part[0]) > 1):
             break  # the next words start a person's name or an acronym
         keep.append(part)
-    return _Item(collapse_spaces(article.raw[keep[0][1] : keep[-1][2]]), keep[0][1], keep[-1][2])
+    return collapse_spaces(raw[keep[0][1] : keep[-1][2]]), keep[0][1], keep[-1][2]
 
 
 def _visited(article: Article, list_start: int, item: _Item, unit: str) -> bool:
