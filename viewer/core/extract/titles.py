@@ -5,7 +5,7 @@ from __future__ import annotations
 import bisect
 import functools
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from viewer.core.text import collapse_spaces
 
@@ -19,19 +19,18 @@ from .patterns import CAP_WORD, LOWER, PLACE_PART, UPPER, Phrases, alternation, 
 _LOCAL_UNITS = ("xã", "phường", "đặc khu", "huyện", "thị xã", "thị trấn", "quận")
 # Committees named after a local unit: "Huyện ủy Triệu Sơn", "Đảng ủy Yên Định".
 _LOCAL_COMMITTEES = ("huyện ủy", "quận ủy", "thị ủy", "đảng ủy", "thành ủy")
+_PLACE_ENDS = _LOCAL_UNITS + _LOCAL_COMMITTEES  # a title ending so goes on with a place name
 _PLACE_TOKEN = re.compile(rf"\s+({PLACE_PART})")
 
 
-@dataclass(frozen=True)
-class Name:
+class Name(NamedTuple):
     start: int
     end: int
     text: str
     key: str
 
 
-@dataclass(frozen=True)
-class TitleChain:
+class TitleChain(NamedTuple):
     """One or more titles in a row: "Ủy viên Ban Thường vụ Tỉnh ủy, Trưởng Ban Tổ chức Tỉnh ủy"."""
 
     start: int
@@ -121,42 +120,71 @@ _PLACE_WORDS = re.compile(
 
 def find_names(article: Article) -> list[Name]:
     """Personal names (family name + 1-3 capitalised syllables), places excluded."""
-    v = vocabulary.titles()
-    places = place_keys()
     found = []
     text = article.canon
     regex = _name_regex()
     pos = 0
-    while True:
-        match = regex.search(text, pos)
-        if not match:
-            break
+    while match := regex.search(text, pos):
         pos = match.end()
-        words = match[0].split()
         start = match.start()
-        before = text[max(0, start - 25) : start]
-        if _STREET_WORDS.search(before) or tkey(" ".join(words)) in v.historical:
+        shape = _name_shape(match[0])
+        if shape.historical or _after_street_word(text[max(0, start - 25) : start]):
             continue
-        if _PLACE_WORDS.search(article.lower(max(0, start - 25), start)):
+        if shape.place_length and _after_place_word(article.lower(max(0, start - 25), start)):
             # Skip a leading place name and look for a person right after it.
-            place_len = next(
-                (n for n in range(len(words), 0, -1) if tkey(" ".join(words[:n])) in places), 0
-            )
-            if place_len:
-                pos = start + len(" ".join(words[:place_len]))
-                continue
-        keep = [words[0]]
-        for word in words[1:]:
-            if word in v.not_in_names:
-                break
-            keep.append(word)
-        if len(keep) < 2:
+            pos = start + shape.place_length
             continue
-        end = start + len(" ".join(keep))
-        pos = end
-        raw = article.raw[start:end]
-        found.append(Name(start, end, collapse_spaces(raw), tkey(raw)))
+        if not shape.name_length:
+            continue
+        end = pos = start + shape.name_length
+        found.append(Name(start, end, *_name_text(article.raw[start:end])))
     return found
+
+
+class _NameShape(NamedTuple):
+    """What the words of a family-name match are, whatever surrounds them."""
+
+    historical: bool  # a historical figure ("Trần Hưng Đạo"), never an official
+    place_length: int  # length of the longest leading run of words that names a place, or 0
+    name_length: int  # length of the personal name (at least two words), or 0
+
+
+# The same names and street or place words recur in every article: the decisions that depend
+# only on them are cached.
+@functools.lru_cache(maxsize=8192)
+def _name_shape(matched: str) -> _NameShape:
+    v = vocabulary.titles()
+    words = matched.split()
+    places = place_keys()
+    place_len = next(
+        (n for n in range(len(words), 0, -1) if tkey(" ".join(words[:n])) in places), 0
+    )
+    keep = [words[0]]
+    for word in words[1:]:
+        if word in v.not_in_names:
+            break
+        keep.append(word)
+    return _NameShape(
+        historical=tkey(" ".join(words)) in v.historical,
+        place_length=len(" ".join(words[:place_len])) if place_len else 0,
+        name_length=len(" ".join(keep)) if len(keep) >= 2 else 0,
+    )
+
+
+@functools.lru_cache(maxsize=8192)
+def _after_street_word(before: str) -> bool:
+    return bool(_STREET_WORDS.search(before))
+
+
+@functools.lru_cache(maxsize=8192)
+def _after_place_word(before_lower: str) -> bool:
+    return bool(_PLACE_WORDS.search(before_lower))
+
+
+@functools.lru_cache(maxsize=8192)
+def _name_text(raw: str) -> tuple[str, str]:
+    """A name as written, spaces collapsed, and its key."""
+    return collapse_spaces(raw), tkey(raw)
 
 
 def extend_place(article: Article, pos: int, limit: int) -> int:
@@ -191,7 +219,7 @@ def _match_title(article: Article, pos: int, name_starts: list[int]) -> int:
     end = m.end()
     if not m["organ"] and collapse_spaces(m[0]).lower() in vocabulary.titles().need_organ:
         return -1
-    if m["organ"] and m[0].rstrip().lower().endswith(_LOCAL_UNITS + _LOCAL_COMMITTEES):
+    if m["organ"] and m[0].rstrip().lower().endswith(_PLACE_ENDS):
         end = extend_place(article, end, len(article.canon))
     # A title never contains a person's name: stop where one begins.
     i = bisect.bisect_right(name_starts, pos)
