@@ -57,6 +57,7 @@ class FilterPanel(QWidget):
             facet.toggled.connect(self._toggled)
             splitter.addWidget(facet)
         self.splitter = splitter
+        self._labels: tuple[tuple[int, ...], dict[tuple[str, object], str]] = ((), {})
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addWidget(QLabel(f"<b>{tr('filter.dates')}</b>"))
@@ -64,8 +65,15 @@ class FilterPanel(QWidget):
         layout.addWidget(splitter, 1)
 
     def labels(self) -> dict[tuple[str, object], str]:
-        return {(name, value): label for name, facet in self.facets.items()
-                for value, label in facet.labels.items()}
+        """(facet, value) -> label of every value shown so far. Rebuilt only when a facet
+        showed a value it had not shown before (labels only grow, and a value's label does
+        not change): it is asked for twice per filter change, and holds 100,000 entries in
+        a big archive."""
+        sizes = tuple(len(facet.labels) for facet in self.facets.values())
+        if sizes != self._labels[0]:
+            self._labels = (sizes, {(name, value): label for name, facet in self.facets.items()
+                                    for value, label in facet.labels.items()})
+        return self._labels[1]
 
     def show_filter(self, filter_: VisitFilter) -> None:
         self.filter = filter_
