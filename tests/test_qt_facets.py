@@ -173,3 +173,15 @@ def test_typing_in_the_commune_search_after_a_filter_change(qtbot, make_window,
     qtbot.keyClicks(communes.search, "thieu")
     assert communes.value_rows()
     assert all("Thiệu" in text for _v, text, _c in communes.value_rows())
+
+
+def test_the_model_keeps_qts_rules_through_refreshes_and_searches(qtmodeltester, facet_list):
+    facet = facet_list(grouped=True)
+    facet.set_values(_communes(), frozenset({2}))
+    qtmodeltester.check(facet.model)  # watches every change that follows
+    facet.set_values(_communes()[1:], frozenset({2}))
+    facet.search.setText("vinh")
+    facet.model.toggle_group("Nghệ An")
+    facet.search.clear()
+    facet.model.toggle_group("Nghệ An")
+    facet.set_values([], frozenset())
