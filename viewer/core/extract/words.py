@@ -6,6 +6,7 @@ import bisect
 import re
 from dataclasses import dataclass
 from itertools import compress
+from typing import NamedTuple
 
 # `re` tries an alternation of phrases at nearly every letter of the text; looking the words
 # up here first leaves it a few hundred places per article instead of thousands.
@@ -24,16 +25,21 @@ _MARKS = (
 
 @dataclass(frozen=True)
 class _Wanted:
-    """The phrase lists known so far: each list's first words (lower case) get a number,
-    and each word the numbers of the lists it starts. Replaced whole when a list is added,
-    so an index being built keeps the one it started with."""
+    """The phrase lists known so far: each list's first words (lower case) get a number.
+    Replaced whole when a list is added, so an index being built keeps the one it started
+    with."""
 
     numbers: dict[frozenset[str], int]
-    lists_of: dict[str, tuple[int, ...]]
-    spaced: dict[str, str]  # each word with a space either side, to find it as a chunk
+    words: dict[str, _Word]
 
 
-_wanted = _Wanted({}, {}, {})
+class _Word(NamedTuple):
+    spaced: str  # the word with a space either side, to find it as a whole chunk
+    step: int  # from the space before it to the space after it
+    lists: tuple[int, ...]  # the numbers of the lists it starts
+
+
+_wanted = _Wanted({}, {})
 
 
 def want(first_words: frozenset[str]) -> None:
@@ -43,11 +49,11 @@ def want(first_words: frozenset[str]) -> None:
     if first_words in _wanted.numbers:
         return
     number = len(_wanted.numbers)
-    lists_of = dict(_wanted.lists_of)
+    words = dict(_wanted.words)
     for word in first_words:
-        lists_of[word] = (*lists_of.get(word, ()), number)
-    spaced = {**_wanted.spaced, **{word: f" {word} " for word in first_words}}
-    _wanted = _Wanted({**_wanted.numbers, first_words: number}, lists_of, spaced)
+        lists = words[word].lists if word in words else ()
+        words[word] = _Word(f" {word} ", len(word) + 1, (*lists, number))
+    _wanted = _Wanted({**_wanted.numbers, first_words: number}, words)
 
 
 class WordIndex:
@@ -56,7 +62,7 @@ class WordIndex:
 
     def __init__(self, low: str) -> None:
         self._wanted = wanted = _wanted
-        lists_of = wanted.lists_of
+        words = wanted.words
         lists: list[list[int]] = [[] for _ in wanted.numbers]
         self._starts = lists
         spaced = low
@@ -66,14 +72,14 @@ class WordIndex:
         # Only the wanted chunks are visited in Python, in text order (so each list comes out
         # sorted). Each one's offset is found from the previous one's with `str.find`, which
         # is cheaper than summing the lengths of every chunk: no wanted chunk lies between.
-        padded = f" {spaced} "
-        found = wanted.spaced
+        find = f" {spaced} ".find
         pos = 0
-        for word in compress(chunks, map(lists_of.__contains__, chunks)):
-            pos = padded.find(found[word], pos)  # the space before the word: its offset in `low`
-            for number in lists_of[word]:
+        for word in compress(chunks, map(words.__contains__, chunks)):
+            spaced_word, step, numbers = words[word]
+            pos = find(spaced_word, pos)  # the space before the word: its offset in `low`
+            for number in numbers:
                 lists[number].append(pos)
-            pos += len(word) + 1  # onto the space after it, the next chunk's space before
+            pos += step  # onto the space after it, which is the next chunk's space before
         # Chunks that still hold a mark ("12/12", "đồng\xa0chí"): their words one by one.
         if "".join(chunks).isalnum():
             return  # the usual case: no mark left at all
@@ -85,8 +91,9 @@ class WordIndex:
             done.add(first)
             last = spaced.find(" ", odd.start())
             for m in _WORD.finditer(spaced, first, last if last >= 0 else len(spaced)):
-                for number in lists_of.get(m[0], ()):
-                    bisect.insort(lists[number], m.start())
+                if m[0] in words:
+                    for number in words[m[0]].lists:
+                        bisect.insort(lists[number], m.start())
 
     def starts(self, first_words: frozenset[str]) -> list[int] | None:
         """Sorted offsets where a phrase with one of `first_words` may start; None when the
