@@ -58,7 +58,7 @@ class Article:
             self.paragraphs = self.paragraphs[1:]
         self.sentences = self._sentences()
         self.headline_sentences = self._split(self.headline) if self.headline.end else []
-        self._candidates: dict[Phrases, list[int] | None] = {}
+        self._plans: dict[Phrases, tuple[re.Pattern[str], str, list[int] | None]] = {}
 
     def finditer(
         self, phrases: Phrases, start: int = 0, end: int | None = None
@@ -67,12 +67,10 @@ class Article:
         the offsets)."""
         if end is None:
             end = len(self.canon)
-        if phrases.lower is not None and self.low is not None:
-            starts = self._starts(phrases)
-            if starts is not None:
-                return self._matches_at(phrases.lower, starts, start, end)
-            return phrases.lower.finditer(self.low, start, end)
-        return phrases.regex.finditer(self.canon, start, end)
+        regex, text, starts = self._plan(phrases)
+        if starts is None:
+            return regex.finditer(text, start, end)
+        return _matches_at(regex, text, starts, start, end)
 
     def search(
         self, phrases: Phrases, start: int = 0, end: int | None = None
@@ -80,7 +78,30 @@ class Article:
         """The first match of `phrases` in `canon[start:end]` (see `finditer`)."""
         if end is None:
             end = len(self.canon)
-        return next(self.finditer(phrases, start, end), None)
+        # Written out rather than `next(self.finditer(…))`: the finders call this a hundred
+        # times per article, mostly on one sentence.
+        regex, text, starts = self._plan(phrases)
+        if starts is None:
+            return regex.search(text, start, end)
+        for pos in islice(starts, bisect.bisect_left(starts, start), None):
+            if pos >= end:
+                break
+            m = regex.match(text, pos, end)
+            if m:
+                return m
+        return None
+
+    def _plan(self, phrases: Phrases) -> tuple[re.Pattern[str], str, list[int] | None]:
+        """The regex to run, the text to run it on, and the only offsets where a match may
+        start (None: anywhere)."""
+        plan = self._plans.get(phrases)
+        if plan is None:
+            if phrases.lower is None or self.low is None:
+                plan = (phrases.regex, self.canon, None)
+            else:
+                plan = (phrases.lower, self.low, self._starts(phrases))
+            self._plans[phrases] = plan
+        return plan
 
     @functools.cached_property
     def _words(self) -> WordIndex:
@@ -89,28 +110,12 @@ class Article:
     def _starts(self, phrases: Phrases) -> list[int] | None:
         if phrases.first_words is None:
             return None
-        if phrases not in self._candidates:
-            starts = self._words.starts(phrases.first_words)
-            # A match attempt costs about what scanning 16 characters does: with common first
-            # words ("công", "nhà") one scan of the text is cheaper.
-            if starts is not None and len(starts) * 16 > len(self.canon):
-                starts = None
-            self._candidates[phrases] = starts
-        return self._candidates[phrases]
-
-    def _matches_at(
-        self, regex: re.Pattern[str], starts: list[int], start: int, end: int
-    ) -> Iterator[re.Match[str]]:
-        """`regex.finditer(low, start, end)` when every match starts at one of `starts`."""
-        low = self.low or ""
-        first = bisect.bisect_left(starts, start)
-        last = start
-        for pos in islice(starts, first, bisect.bisect_left(starts, end, first)):
-            if pos >= last:
-                m = regex.match(low, pos, end)
-                if m:
-                    last = m.end()  # never `pos`: every phrase has a letter
-                    yield m
+        starts = self._words.starts(phrases.first_words)
+        # A match attempt costs about what scanning 16 characters does: with common first
+        # words ("công", "nhà") one scan of the text is cheaper.
+        if starts is not None and len(starts) * 16 > len(self.canon):
+            return None
+        return starts
 
     def lower(self, start: int, end: int) -> str:
         """`canon[start:end]` lower-cased, for small regexes written in lower case."""
@@ -195,6 +200,20 @@ class Article:
         if self._to_original is None:
             return start, end
         return self._to_original[start], self._to_original[end]
+
+
+def _matches_at(
+    regex: re.Pattern[str], text: str, starts: list[int], start: int, end: int
+) -> Iterator[re.Match[str]]:
+    """`regex.finditer(text, start, end)` when every match starts at one of `starts`."""
+    first = bisect.bisect_left(starts, start)
+    last = start
+    for pos in islice(starts, first, bisect.bisect_left(starts, end, first)):
+        if pos >= last:
+            m = regex.match(text, pos, end)
+            if m:
+                last = m.end()  # never `pos`: every phrase has a letter
+                yield m
 
 
 def _looks_like_headline(text: str, block: Block) -> bool:
