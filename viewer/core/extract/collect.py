@@ -14,10 +14,11 @@ class Collector:
 
     def __init__(self, article: Article) -> None:
         self.article = article
+        self._limit = len(article.raw)
         self._items: list[tuple[int, int, MentionKind, str]] = []
 
     def add(self, kind: MentionKind, start: int, end: int, key: str = "") -> None:
-        if 0 <= start < end <= len(self.article.raw):
+        if 0 <= start < end <= self._limit:
             self._items.append((start, end, kind, key))
 
     def mentions(self) -> list[Mention]:

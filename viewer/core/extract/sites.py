@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 
 from viewer.core.model import MentionKind, NamedFound, Span
@@ -33,6 +34,7 @@ _TRIGGER = scanner(_KIND)
 _SCHOOL = re.compile(r"[Tt]rường\s")
 
 
+@functools.lru_cache(maxsize=1024)
 def _norm(trigger: str) -> str:
     return " ".join(trigger.lower().split())
 
@@ -47,6 +49,7 @@ def _last_proper_word(text: str, name_start: int, end: int) -> int:
     return capitalised[-1].end()
 
 
+@functools.lru_cache(maxsize=1024)  # a trigger is one of a few dozen words, in a few cases
 def _kind(trigger: str) -> str:
     if _SCHOOL.match(trigger):
         return "other"
