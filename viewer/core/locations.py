@@ -24,6 +24,14 @@ def user_data_dir() -> Path:
     return Path(platformdirs.user_data_dir(APP_DIR_NAME, appauthor=False))
 
 
+def user_cache_dir() -> Path:
+    """Things the program can always make again (drawn icons); under VIEWER_DATA_DIR when set."""
+    override = os.environ.get("VIEWER_DATA_DIR")
+    if override:
+        return Path(override) / "cache"
+    return Path(platformdirs.user_cache_dir(APP_DIR_NAME, appauthor=False))
+
+
 def default_archive_path() -> Path:
     return user_data_dir() / "archive.sqlite"
 

@@ -5,11 +5,11 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-import qtawesome
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QToolBar
 
+from viewer.qt import icons
 from viewer.qt.strings import LANGUAGES, language, tr
 
 
@@ -38,7 +38,7 @@ def _action(window: QMainWindow, key: str, icon: str | None, shortcuts: list[str
             slot: Callable[[], object]) -> QAction:
     action = QAction(tr(key), window)
     if icon:
-        action.setIcon(qtawesome.icon(icon))
+        action.setIcon(icons.icon(icon))
     if shortcuts:
         action.setShortcuts([QKeySequence(s) for s in shortcuts])
         action.setToolTip(f"{tr(key)} ({shortcuts[0]})")
@@ -89,7 +89,7 @@ def build_actions(window, on_language: Callable[[str], None]) -> Actions:  # typ
     view_menu.addAction(actions.clear_filters)
     view_menu.addSeparator()
     view_menu.addAction(actions.default_province)
-    language_menu = view_menu.addMenu(qtawesome.icon("fa6s.language"), tr("menu.language"))
+    language_menu = view_menu.addMenu(icons.icon("fa6s.language"), tr("menu.language"))
     for code, name in LANGUAGES.items():
         choice = QAction(name, w, checkable=True, checked=code == language())
         choice.triggered.connect(lambda _checked=False, code=code: on_language(code))

@@ -9,7 +9,6 @@ import time
 from collections.abc import Sequence
 from pathlib import Path
 
-import qtawesome
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QTranslator
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
@@ -17,6 +16,7 @@ from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 from viewer import APP_ID, APP_NAME
 from viewer.core.archive import Archive, ArchiveError, VisitFilter
 from viewer.core.default_archive import ensure_default_archive
+from viewer.qt import icons
 from viewer.qt.dialogs import ArchiveChoice, QtWordsInVietnamese, archive_error
 from viewer.qt.main_window import MainWindow
 from viewer.qt.settings import LANGUAGE, LAST_ARCHIVE, Settings
@@ -28,7 +28,7 @@ def app_icon() -> QIcon:
     icon_file = resource_path("icons", "visit-viewer.svg")
     if icon_file.exists():
         return QIcon(str(icon_file))
-    return qtawesome.icon("fa6s.landmark", color="#1d4fa3")
+    return icons.icon("fa6s.landmark", color="#1d4fa3")
 
 
 def install_translators(app: QCoreApplication, language: str) -> list[QTranslator]:

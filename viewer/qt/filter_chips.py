@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-import qtawesome
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
 
 from viewer.core.archive import VisitFilter
+from viewer.qt import icons
 from viewer.qt.strings import tr
 
 CHIP_STYLE = """
@@ -60,7 +60,7 @@ class FilterChips(QWidget):
         self.setVisible(bool(self.chips))
 
     def _add(self, text: str, without: VisitFilter) -> None:
-        chip = QPushButton(qtawesome.icon("fa6s.xmark", color="#1b3a63"), text)
+        chip = QPushButton(icons.icon("fa6s.xmark", color="#1b3a63"), text)
         chip.setLayoutDirection(Qt.LayoutDirection.RightToLeft)  # the close icon after the words
         chip.setStyleSheet(CHIP_STYLE)
         chip.setCursor(Qt.CursorShape.PointingHandCursor)

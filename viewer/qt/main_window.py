@@ -5,7 +5,6 @@ from __future__ import annotations
 from dataclasses import replace
 from pathlib import Path
 
-import qtawesome
 from PySide6.QtCore import QItemSelectionModel, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import (
@@ -21,7 +20,7 @@ from PySide6.QtWidgets import (
 
 from viewer import APP_NAME
 from viewer.core.archive import Archive, FacetValue, VisitDetail, VisitFilter
-from viewer.qt import output
+from viewer.qt import icons, output
 from viewer.qt.actions import build_actions
 from viewer.qt.article_view import ArticlePane
 from viewer.qt.dialogs import choose_province, show_about
@@ -76,7 +75,7 @@ class MainWindow(QMainWindow):
     def _build(self) -> None:
         self.search = QLineEdit(placeholderText=tr("filter.search_placeholder"),
                                 clearButtonEnabled=True)
-        self.search.addAction(qtawesome.icon("fa6s.magnifying-glass", color="#777"),
+        self.search.addAction(icons.icon("fa6s.magnifying-glass", color="#777"),
                               QLineEdit.ActionPosition.LeadingPosition)
         self._debounce = QTimer(self, singleShot=True, interval=SEARCH_DEBOUNCE_MS)
         self._debounce.timeout.connect(self._search_typed)

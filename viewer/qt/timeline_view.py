@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from enum import Enum
 
-import qtawesome
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -15,6 +14,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from viewer.qt import icons
 from viewer.qt.strings import tr
 from viewer.qt.timeline_delegate import TimelineDelegate, header_row_height, visit_row_height
 from viewer.qt.timeline_model import TimelineModel
@@ -50,12 +50,12 @@ class _EmptyOverlay(QWidget):
 
     def show_state(self, state: EmptyState) -> None:
         if state is EmptyState.EMPTY_ARCHIVE:
-            self.icon.setPixmap(qtawesome.icon("fa6s.file-import", color="#888").pixmap(56, 56))
+            self.icon.setPixmap(icons.icon("fa6s.file-import", color="#888").pixmap(56, 56))
             self.title.setText(tr("empty.archive"))
             self.hint.setText(tr("empty.archive_hint"))
             self.link.clear()
         elif state is EmptyState.NO_MATCH:
-            icon = qtawesome.icon("fa6s.magnifying-glass", color="#888")
+            icon = icons.icon("fa6s.magnifying-glass", color="#888")
             self.icon.setPixmap(icon.pixmap(40, 40))
             self.title.setText(tr("empty.no_match"))
             self.hint.clear()

@@ -1,6 +1,7 @@
 """The archive file: opening it safely, and every question the program asks of it.
 
-One `Archive` wraps one SQLite connection (sqlite-utils `Database`) and is used from one
+One `Archive` wraps one SQLite connection (with a sqlite-utils `Database` made on first
+use: importing sqlite-utils costs the window's start 0.1-0.2 s) and is used from one
 thread. The file is the user's data: WAL so readers never block the writer, foreign
 keys, a busy timeout so a second window waits instead of failing, a schema version with
 migrations (backed up first), and a read-only mode for files we may not write.
@@ -15,8 +16,7 @@ import os
 import sqlite3
 from collections.abc import Iterable, Iterator
 from pathlib import Path
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING
 
 from viewer.core.archive import query as q
 from viewer.core.archive.records import (
@@ -38,6 +38,9 @@ from viewer.core.archive.search import parse_query
 from viewer.core.archive.visit_index import VisitIndex
 from viewer.core.text import fold
 
+if TYPE_CHECKING:
+    from sqlite_utils import Database
+
 BUSY_TIMEOUT_MS = 10_000
 EVERYTHING = VisitFilter()
 
@@ -58,8 +61,9 @@ class Archive:
         self.read_only = read_only or _must_open_read_only(self.path)
         self.backup_made: Path | None = None
         self._index: VisitIndex | None = None
+        self._db: Database | None = None
         try:
-            self.db = Database(self._connect())
+            self._conn = self._connect()
             self._configure()
         except SchemaTooNew as error:
             self._close_quietly()
@@ -84,7 +88,7 @@ class Archive:
         return conn
 
     def _configure(self) -> None:
-        conn = self.db.conn
+        conn = self._conn
         conn.execute("SELECT count(*) FROM sqlite_master").fetchone()  # fails on non-databases
         conn.execute("PRAGMA foreign_keys = ON")
         if self.read_only:
@@ -97,16 +101,18 @@ class Archive:
                     "cannot be upgraded; copy it somewhere writable first"
                 )
             return
-        self.db.enable_wal()
+        if conn.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
+            conn.execute("PRAGMA journal_mode = wal")
         conn.execute("PRAGMA synchronous = NORMAL")  # with WAL: durable, atomic, faster
-        self.backup_made = migrate(self.db, self.path)
+        if current_version(conn) != LATEST_VERSION:
+            self.backup_made = migrate(self.db, self.path)
 
     def _close_quietly(self) -> None:
         with contextlib.suppress(Exception):
-            self.db.conn.close()
+            self._conn.close()
 
     def close(self) -> None:
-        self.db.conn.close()
+        self._conn.close()
 
     def __enter__(self) -> Archive:
         return self
@@ -116,7 +122,16 @@ class Archive:
 
     @property
     def conn(self) -> sqlite3.Connection:
-        return self.db.conn
+        return self._conn
+
+    @property
+    def db(self) -> Database:
+        """The connection as a sqlite-utils `Database` (savepoints, table helpers)."""
+        if self._db is None:
+            from sqlite_utils import Database
+
+            self._db = Database(self._conn)
+        return self._db
 
     # -- writing -------------------------------------------------------------------------
     @contextlib.contextmanager

@@ -12,8 +12,10 @@ import datetime as dt
 import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from sqlite_utils import Database
+if TYPE_CHECKING:  # the window's start does not pay for importing sqlite-utils
+    from sqlite_utils import Database
 
 
 class SchemaTooNew(Exception):
