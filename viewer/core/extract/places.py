@@ -178,11 +178,15 @@ def find_places(
     places: dict[str, PlaceFound] = {}
     # The same commune is named again and again: resolved once per article.
     resolved: dict[tuple[str, str, ProvinceEntry | None], PlaceFound] = {}
+    run_regex = _run_regex()
     for m in article.finditer(_UNIT):
         word = text[m.start() : m.end()]
         after = (_AFTER_TP if word in ("TP", "tp") else _AFTER_UNIT).match(text, m.end())
+        # Most unit words name no place ("xã hội", "tỉnh ủy"): no capitalised word follows.
+        if not after or not run_regex.match(text, after.end()):
+            continue
         before = article.lower(max(0, m.start() - 12), m.start())
-        if not after or _NOT_A_UNIT_BEFORE.search(before):
+        if _NOT_A_UNIT_BEFORE.search(before):
             continue
         unit = _unit_of(word)
         items = _names_after(article, after.end(), plural=bool(_COUNT_BEFORE.search(before)))
