@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 
 from tests.factories import add_visit
 from viewer.core.archive import Archive, VisitFilter, visit_index
+from viewer.core.archive.archive import build_index
 from viewer.core.archive.store import content_key, insert_article
 from viewer.core.model import Document, Extraction
 
@@ -141,3 +142,19 @@ def test_an_empty_archive_has_an_empty_index(tmp_path):
         assert all(archive.facet(VisitFilter(), facet) == [] for facet in FACETS)
         with pytest.raises(ValueError):
             archive.facet(VisitFilter(), "sites")
+
+
+def test_a_stale_index_hands_over_to_sql_while_a_new_one_is_built_elsewhere(tmp_path):
+    path = tmp_path / "a.sqlite"
+    with Archive(path) as window:
+        add_visit(window, lead="Lê Văn A", date=dt.date(2025, 3, 1))
+        window.adopt_index(build_index(path))  # as the window's builder thread does
+        asked: list[bool] = []
+        window.on_stale_index = lambda: asked.append(True)
+        with Archive(path) as importer:
+            add_visit(importer, lead="Mai Văn C", date=dt.date(2025, 4, 1), file_name="c.txt")
+        assert len(window.visit_ids()) == 2  # answered by SQL, not by the old index
+        assert asked == [True]
+        window.adopt_index(build_index(path))
+        assert len(window.visit_ids(VisitFilter(text="Mai"))) == 1
+        assert asked == [True]

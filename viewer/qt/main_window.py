@@ -164,8 +164,7 @@ class MainWindow(QMainWindow):
             # After the first answer, not before it: the index takes about a second per
             # 100,000 visits, then every later filter and count takes milliseconds.
             self._index_requested = True
-            self.executor.run(lambda archive: archive.load_index(), lambda _: None,
-                              self._query_failed)
+            self.executor.build_index()
 
     def refresh(self) -> None:
         self.apply_filter(self.filter)

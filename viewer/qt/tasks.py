@@ -8,6 +8,7 @@ through a queued signal. Callers discard stale results with their own generation
 from __future__ import annotations
 
 import logging
+import threading
 from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
@@ -16,6 +17,7 @@ from typing import Any, TypeVar
 from PySide6.QtCore import QObject, Qt, Signal, Slot
 
 from viewer.core.archive import Archive
+from viewer.core.archive.archive import build_index
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
@@ -36,6 +38,8 @@ class ArchiveExecutor(QObject):
         # answer before run() returns (the window did, during its own construction).
         self._done.connect(self._deliver, Qt.ConnectionType.QueuedConnection)
         self._closed = False
+        self._building = False
+        self._building_lock = threading.Lock()
 
     def run(
         self,
@@ -45,13 +49,41 @@ class ArchiveExecutor(QObject):
     ) -> None:
         if self._closed:
             return
-        future = self._pool.submit(self._call, job)
+        try:
+            future = self._pool.submit(self._call, job)
+        except RuntimeError:  # closed meanwhile, by the GUI thread: nobody wants the answer
+            return
         future.add_done_callback(lambda f: self._done.emit((on_done, on_error, f)))
 
     def _call(self, job: Callable[[Archive], T]) -> T:
         if self._archive is None:
             self._archive = Archive(self._path, read_only=True)
+            self._archive.on_stale_index = self.build_index
         return job(self._archive)
+
+    def build_index(self) -> None:
+        """Build the archive's `VisitIndex` on a thread of its own, then hand it to the
+        worker. Queries go on meanwhile (SQL answers them), so a user who filters right
+        after the start, or during an import, never waits for the index."""
+        with self._building_lock:
+            if self._building or self._closed:
+                return
+            self._building = True
+        threading.Thread(target=self._build_index, name="visit-index", daemon=True).start()
+
+    def _build_index(self) -> None:
+        try:
+            index = build_index(self._path)
+        except Exception:
+            log.exception("the visit index could not be built; SQL answers instead")
+            return
+        finally:
+            with self._building_lock:
+                self._building = False
+        if self._closed:
+            index.close()
+            return
+        self.run(lambda archive: archive.adopt_index(index), lambda _: None)
 
     @Slot(object)
     def _deliver(self, packet: tuple[Any, Any, Future[Any]]) -> None:

@@ -14,7 +14,7 @@ import datetime as dt
 import json
 import os
 import sqlite3
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -61,6 +61,7 @@ class Archive:
         self.read_only = read_only or _must_open_read_only(self.path)
         self.backup_made: Path | None = None
         self._index: VisitIndex | None = None
+        self.on_stale_index: Callable[[], object] | None = None
         self._db: Database | None = None
         try:
             self._conn = self._connect()
@@ -112,6 +113,8 @@ class Archive:
             self._conn.close()
 
     def close(self) -> None:
+        if self._index is not None:
+            self._index.close()
         self._conn.close()
 
     def __enter__(self) -> Archive:
@@ -171,10 +174,14 @@ class Archive:
     # -- reading: the timeline -----------------------------------------------------------
     def load_index(self) -> None:
         """Hold the visits in memory (`VisitIndex`) from now on, so filters and facet
-        counts take milliseconds. Costs about a second per 100,000 visits, so the window
-        calls it on its worker thread once the first timeline is painted; the index is
-        rebuilt whenever the archive changed since."""
-        self._index = VisitIndex(self.conn)
+        counts take milliseconds. Building it costs about a second per 100,000 visits on
+        this thread; the window builds it on another (`build_index`) and adopts it."""
+        self.adopt_index(build_index(self.path))
+
+    def adopt_index(self, index: VisitIndex) -> None:
+        if self._index is not None:
+            self._index.close()
+        self._index = index
 
     def forget_text_searches(self) -> None:
         """Drop the index's remembered full-text answers, so the next search runs anew."""
@@ -182,8 +189,18 @@ class Archive:
             self._index.forget_texts()
 
     def _current_index(self) -> VisitIndex | None:
-        if self._index is not None and not self._index.is_current():
-            self.load_index()
+        """The index when it still describes the file; after a change, a new one built
+        here, or, when `on_stale_index` is set, None (SQL answers) while the owner of
+        that hook builds a new one elsewhere."""
+        index = self._index
+        if index is None or index.is_current():
+            return index
+        self._index = None
+        index.close()
+        if self.on_stale_index is not None:
+            self.on_stale_index()
+            return None
+        self.load_index()
         return self._index
 
     def visit_total(self) -> int:
@@ -443,6 +460,17 @@ class Archive:
             schema_version=current_version(self.conn),
             path=str(self.path),
         )
+
+
+def build_index(path: Path) -> VisitIndex:
+    """A `VisitIndex` of the archive at `path`, read through a read-only connection of its
+    own, so it can be built on any thread and handed to the thread that queries."""
+    reader = Archive(path, read_only=True)
+    try:
+        return VisitIndex(reader.conn)
+    except BaseException:
+        reader.close()
+        raise
 
 
 def _must_open_read_only(path: Path) -> bool:

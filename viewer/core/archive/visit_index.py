@@ -7,10 +7,11 @@ positions of its visits, so a filter is a few unions and intersections, a date r
 run of positions, a month is a run of positions, and a facet count is the size of an
 intersection. Roaring bitmaps (pyroaring) do all of that in C.
 
-The index is a snapshot. `VisitIndex.is_current` tells whether the archive changed since
-it was built (another connection committed, or this one wrote); the archive then builds a
-new one. Full text stays in SQLite's FTS5 tables; its answers are turned into positions
-and kept for the last few texts, so adding a facet to a search does not search again.
+The index is a snapshot read through a connection of its own, so it can be built on any
+thread while the archive keeps answering, and `is_current` (SQLite's data_version) tells
+whether any other connection committed since; the archive then needs a new one. Full
+text stays in SQLite's FTS5 tables; its answers are turned into positions and kept for
+the last few texts, so adding a facet to a search does not search again.
 """
 
 from __future__ import annotations
@@ -76,7 +77,20 @@ class VisitIndex:
     """Positions, facet bitmaps and labels of every visit; see the module's docstring."""
 
     def __init__(self, conn: sqlite3.Connection) -> None:
+        """Read the archive through `conn`, which the index owns from now on: it keeps
+        answering full-text searches and telling whether the file changed."""
         self._conn = conn
+        conn.execute("BEGIN")  # one snapshot: positions, links and labels agree
+        try:
+            self._load()
+        finally:
+            conn.execute("COMMIT")
+
+    def close(self) -> None:
+        self._conn.close()
+
+    def _load(self) -> None:
+        conn = self._conn
         self.key = snapshot_key(conn)
         self._ids: list[int] = []
         dates: list[str | None] = []
