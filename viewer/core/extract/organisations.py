@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+import re
 
 from viewer.core.model import MentionKind, NamedFound, Span
 from viewer.core.text import collapse_spaces
@@ -14,8 +15,20 @@ from .titles import _LOCAL_UNITS, expand, extend_place, organ_regex, organ_scann
 from .topics import _merged
 
 # Bodies that only count as an organisation with a scope after them: "Văn phòng" alone or
-# "Công an" alone is an ordinary word in running text ("văn phòng", "công an xã").
-_NEEDS_SCOPE = {"văn phòng", "công an", "thanh tra", "đảng bộ", "chi bộ", "quân khu", "đảng"}
+# "Công an" alone is an ordinary word in running text ("văn phòng", "công an xã"); a party
+# committee or people's council alone names no particular one ("đại biểu HĐND các cấp",
+# "Đảng ủy, UBND xã" naming the hosts).
+_NEEDS_SCOPE = {
+    "văn phòng", "công an", "thanh tra", "đảng bộ", "chi bộ", "quân khu", "đảng", "đảng ủy",
+    "ủy ban nhân dân", "hội đồng nhân dân",
+}
+# Named like organisations, but not bodies taking part in the visit (matched on the name
+# with short forms spelled out, lower case): a delegation ("Đoàn công tác", "Đoàn giám sát
+# của HĐND tỉnh") is the visitors themselves, and the standing board or executive committee
+# of a commune's party committee ("Ban Thường vụ Đảng ủy các xã …") is the hosts' leadership.
+_NOT_AN_ORGANISATION = re.compile(
+    r"đoàn (?:công tác|kiểm tra|giám sát|khảo sát)(?!\w)|ban (?:thường vụ|chấp hành) đảng ủy(?!\w)"
+)
 
 
 def find_organisations(
@@ -41,7 +54,8 @@ def find_organisations(
         if m[0].rstrip().lower().endswith(_LOCAL_UNITS):
             end = extend_place(article, end, len(text))
         name = collapse_spaces(article.raw[start:end])
-        if name.lower() in _NEEDS_SCOPE:
+        spelled_out = expand(collapse_spaces(text[start:end])).lower()
+        if spelled_out in _NEEDS_SCOPE or _NOT_AN_ORGANISATION.match(spelled_out):
             continue
         key = tkey(expand(name))
         entry = found.setdefault(key, NamedFound(name=name, key=key))
