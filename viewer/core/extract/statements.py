@@ -69,10 +69,10 @@ _MAX_CAPTION_COMMAS = 2
 
 def is_caption(article: Article, paragraph: Block, sentences: list[Block]) -> bool:
     """A short stand-alone paragraph describing a photo: one clause, present-tense action."""
-    if paragraph.paragraph == 0:
-        return False  # the lead
+    if paragraph.paragraph == 0 or len(sentences) != 1:
+        return False  # the lead, or more than one sentence
     text = article.canon[paragraph.start : paragraph.end]
-    if len(sentences) != 1 or len(text.split()) > _MAX_CAPTION_WORDS:
+    if len(text.split()) > _MAX_CAPTION_WORDS:
         return False
     if any(ch in text for ch in ";:") or text.count(",") > _MAX_CAPTION_COMMAS:
         return False
@@ -130,7 +130,6 @@ def find_statements(
     in_speech = False
     for paragraph in article.paragraphs:
         sentences = by_paragraph.get(paragraph.paragraph, [])
-        text = article.canon[paragraph.start : paragraph.end]
         if is_caption(article, paragraph, sentences):
             emit(MentionKind.CAPTION, paragraph)
             continue
@@ -149,7 +148,8 @@ def find_statements(
             else {s for s in sentences if _states_problem(article, s.start, s.end)}
         )
         continuing = in_speech and not (
-            _NARRATIVE_START.match(text) or article.search(_PAST, paragraph.start, paragraph.end)
+            _NARRATIVE_START.match(article.canon[paragraph.start : paragraph.end])
+            or article.search(_PAST, paragraph.start, paragraph.end)
         )
         in_speech = continuing
         for sentence in sentences:
