@@ -54,6 +54,9 @@ def _measure(args: list[str], extra_env: dict[str, str]) -> tuple[float, dict[st
 def run(db_path: Path, repeats: int = 5) -> list[Figure]:
     bare = [_measure([sys.executable, str(BARE)], {})[0] for _ in range(repeats)]
     viewer_args = [sys.executable, "-m", "viewer", "--db", str(db_path)]
+    # Not counted: the very first start draws the toolbar's icons into the user's cache
+    # (viewer/qt/icons.py), and reads the archive's pages into the OS cache.
+    _measure(viewer_args, {})
     runs = [_measure(viewer_args, {"VIEWER_BENCH_FILTER": "chuyen doi so"}) for _ in range(repeats)]
     launch = statistics.median(r[0] for r in runs)
     bare_s = statistics.median(bare)
@@ -88,17 +91,26 @@ def run(db_path: Path, repeats: int = 5) -> list[Figure]:
     ]
     if filters:
         median = statistics.median(filters)
-        figures.insert(
-            2,
+        ready = statistics.median(
+            float(r[1]["VIEWER_INDEX_READY"]) for r in runs if "VIEWER_INDEX_READY" in r[1]
+        )
+        figures[2:2] = [
+            Figure(
+                "window",
+                "visit index ready after the first paint",
+                ready,
+                "ms",
+                "built on its own thread; until then SQL answers filters",
+            ),
             Figure(
                 "window",
                 "apply a text filter and repaint",
                 median,
                 "ms",
-                f"target <= {TARGET_FILTER_MS:.0f} ms",
+                f"target <= {TARGET_FILTER_MS:.0f} ms; timed once the index is ready",
                 median <= TARGET_FILTER_MS,
             ),
-        )
+        ]
     else:
         figures.insert(
             2,

@@ -128,10 +128,12 @@ class ArticlePane(QWidget):
         self.facts.show_visit(detail)
         self._render()
 
-    def set_search(self, text: str) -> None:
+    def set_search(self, text: str, *, render: bool = True) -> None:
+        """Highlight what `text` finds; `render=False` when a `show_visit` follows."""
         if text != self.search_text:
             self.search_text = text
-            self._render()
+            if render:
+                self._render()
 
     def _toggle_kind(self, kind: str, on: bool) -> None:
         (self.enabled_kinds.add if on else self.enabled_kinds.discard)(kind)

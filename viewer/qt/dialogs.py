@@ -8,7 +8,6 @@ from enum import Enum
 
 from PySide6.QtCore import QTranslator
 from PySide6.QtWidgets import QInputDialog, QMessageBox, QWidget
-from vietnam_provinces import Province
 
 from viewer import APP_NAME, __version__
 from viewer.core.archive import ArchiveStats
@@ -17,6 +16,8 @@ from viewer.qt.strings import QT_VIETNAMESE, tr
 
 def province_names() -> list[str]:
     """The 34 provinces as the importer names them: "Thanh Hóa", "Hà Nội" (no "Tỉnh")."""
+    from vietnam_provinces import Province  # 0.1 s to import: not at the window's start
+
     names = []
     for province in Province.iter_all():
         name = province.name

@@ -154,17 +154,6 @@ class MainWindow(QMainWindow):
         self.executor.run(lambda archive: run_filter(archive, filter_),
                           lambda result: self._show_result(generation, result),
                           self._query_failed)
-        # Queued behind the timeline on the same serial worker; skipped when stale.
-        self.executor.run(
-            lambda archive: (run_facets(archive, filter_)
-                             if generation == self.generation else None),
-            lambda facets: self._show_facets(generation, filter_, facets),
-            self._query_failed)
-        if not self._index_requested:
-            # After the first answer, not before it: the index takes about a second per
-            # 100,000 visits, then every later filter and count takes milliseconds.
-            self._index_requested = True
-            self.executor.build_index()
 
     def refresh(self) -> None:
         self.apply_filter(self.filter)
@@ -174,12 +163,11 @@ class MainWindow(QMainWindow):
             return  # the user changed the filter meanwhile
         shown_id = self.article.detail.row.id if self.article.detail else None
         self.result = result
-        self.model.set_results(result.ids, result.month_counts)
+        self.model.set_results(result.ids, result.month_counts, result.first_rows)
         self.filters.show_filter(result.filter)
         self.chips.show_filter(result.filter, self.filters.labels())
         self.chart.set_counts(result.chart_counts, (result.filter.date_from,
                                                     result.filter.date_to))
-        self.article.set_search(result.filter.text)
         self.count_label.setText(tr("status.visits", shown=len(result.ids),
                                     total=result.total_visits))
         if result.total_visits == 0:
@@ -191,9 +179,20 @@ class MainWindow(QMainWindow):
         row = self.model.row_of_visit(shown_id) if shown_id is not None else None
         if row is None and self.model.visit_count:
             row = self.model.row_of_position(0)
+        # Selecting a row (the model was reset, so it is always a change) shows the visit
+        # with the new search highlighted: rendering it here first would do it twice.
+        self.article.set_search(result.filter.text, render=row is None)
         self._select_row(row)
         self.settings.set_last_filter(result.filter)
         self.timeline_shown.emit()
+        # The counts are asked for now, not with the timeline: computed meanwhile, they
+        # would hold the GIL while this thread lays out the answer. Skipped when stale.
+        filter_ = result.filter
+        self.executor.run(
+            lambda archive: (run_facets(archive, filter_)
+                             if generation == self.generation else None),
+            lambda facets: self._show_facets(generation, filter_, facets),
+            self._query_failed)
 
     def _show_facets(self, generation: int, filter_: VisitFilter,
                      facets: dict[str, list[FacetValue]] | None) -> None:
@@ -201,6 +200,11 @@ class MainWindow(QMainWindow):
             return
         self.filters.show_facets(filter_, facets)
         self.chips.show_filter(filter_, self.filters.labels())
+        if not self._index_requested:
+            # After the first answers, not before them: the index takes about a second
+            # per 100,000 visits, then every later filter and count takes milliseconds.
+            self._index_requested = True
+            self.executor.build_index()
         self.results_shown.emit()
 
     def _query_failed(self, error: BaseException) -> None:

@@ -4,7 +4,9 @@ Until the archive's `VisitIndex` is loaded (right after the first answer), SQL a
 at 100,000 visits the ids, month counts and three facets then take hundreds of
 milliseconds, too long for the GUI thread, so they run on the `ArchiveExecutor`. The
 facet counts cost most, so the timeline is shown first (`run_filter`, one read
-transaction so the ids and month headers agree) and the counts follow (`run_facets`).
+transaction so the ids, month headers and first page of rows agree) and the counts
+follow (`run_facets`), asked for only once the timeline is shown: run meanwhile, the
+worker's Python would hold the GIL while the GUI thread needs it.
 With the index both take milliseconds, plus the full-text search when there is text.
 """
 
@@ -12,7 +14,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
-from viewer.core.archive import Archive, FacetValue, VisitFilter
+from viewer.core.archive import Archive, FacetValue, VisitFilter, VisitRow
+from viewer.qt.timeline_model import PAGE_SIZE
 
 FACETS = ("officials", "communes", "topics")
 
@@ -24,6 +27,7 @@ class FilterResult:
     month_counts: list[tuple[str, int]]  # under the whole filter: the timeline's headers
     chart_counts: list[tuple[str, int]]  # without the date range: the chart shows context
     total_visits: int  # in the archive, unfiltered
+    first_rows: dict[int, VisitRow]  # the timeline's first page, so painting reads no rows
 
 
 def run_filter(archive: Archive, filter_: VisitFilter) -> FilterResult:
@@ -34,9 +38,10 @@ def run_filter(archive: Archive, filter_: VisitFilter) -> FilterResult:
         undated_range = replace(filter_, date_from=None, date_to=None)
         chart = months if undated_range == filter_ else archive.month_counts(undated_range)
         total = archive.visit_total()
+        first_rows = archive.visit_rows(ids[:PAGE_SIZE])
     finally:
         conn.execute("COMMIT")
-    return FilterResult(filter_, ids, months, chart, total)
+    return FilterResult(filter_, ids, months, chart, total, first_rows)
 
 
 def run_facets(archive: Archive, filter_: VisitFilter) -> dict[str, list[FacetValue]]:

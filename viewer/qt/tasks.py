@@ -27,6 +27,7 @@ class ArchiveExecutor(QObject):
     """Runs `job(archive)` calls one after another on a worker thread."""
 
     _done = Signal(object)  # (on_done, on_error, future): crosses to the GUI thread
+    index_ready = Signal()  # the worker holds a fresh VisitIndex (benchmarks wait for it)
 
     def __init__(self, path: Path, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -83,7 +84,7 @@ class ArchiveExecutor(QObject):
         if self._closed:
             index.close()
             return
-        self.run(lambda archive: archive.adopt_index(index), lambda _: None)
+        self.run(lambda archive: archive.adopt_index(index), lambda _: self.index_ready.emit())
 
     @Slot(object)
     def _deliver(self, packet: tuple[Any, Any, Future[Any]]) -> None:

@@ -54,11 +54,15 @@ class TimelineModel(QAbstractTableModel):
         self.pages_fetched = 0  # for tests and benchmarks
 
     # -- filling -------------------------------------------------------------------------
-    def set_results(self, ids: list[int], month_counts: list[tuple[str, int]]) -> None:
-        """New query results: `ids` newest first, `month_counts` oldest first (same filter)."""
+    def set_results(self, ids: list[int], month_counts: list[tuple[str, int]],
+                    first_rows: dict[int, VisitRow] | None = None) -> None:
+        """New query results: `ids` newest first, `month_counts` oldest first (same filter);
+        `first_rows`, when given, are the rows of the first page, read with them."""
         self.beginResetModel()
         self._ids = list(ids)
         self._pages.clear()
+        if first_rows is not None:
+            self._pages[0] = first_rows
         self._sections = []
         dated = sum(count for _, count in month_counts)
         if dated <= len(self._ids):
