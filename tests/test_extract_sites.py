@@ -35,3 +35,17 @@ def test_an_unnamed_service_centre_is_neither_a_site_nor_an_organisation():
     visit = extract(document).visit
     assert visit.sites == []
     assert not any(o.name.startswith("Trung tâm") for o in visit.organisations)
+
+
+def test_dykes_and_embankments_are_sites_like_roads():
+    found = sites(
+        "Đoàn kiểm tra tuyến đê biển Bình Minh III, đoạn đi qua xã Hoằng Lộc.",
+        "Đồng chí đề nghị xử lý khẩn cấp tuyến kè biển xã Hoằng Lộc trước mùa mưa lũ.",
+    )
+    assert found == ["tuyến đê biển Bình Minh III", "tuyến kè biển"]
+
+
+def test_a_name_ends_where_a_passive_clause_begins():
+    # "bị sạt lở" says what happened to the road; it is no part of a name.
+    found = sites("Đoàn kiểm tra tuyến đường liên xã bị sạt lở tại xã Hoằng Lộc.")
+    assert not any("sạt lở" in name for name in found)

@@ -23,7 +23,8 @@ _TRIGGERS = {
     "other": [
         "trường mầm non", "trường tiểu học", "trường THCS", "trường THPT", "trường trung học",
         "trường PTDT", "trạm y tế", "khu công nghiệp", "cụm công nghiệp", "hợp tác xã", "HTX",
-        "khu du lịch", "bệnh viện", "trang trại", "tuyến đường", "vườn quốc gia", "khu bảo tồn",
+        "khu du lịch", "bệnh viện", "trang trại", "tuyến đường", "tuyến kè", "tuyến đê",
+        "vườn quốc gia", "khu bảo tồn",
         "trạm bơm", "bảo tàng", "bến thuyền", "nhà văn hóa",
     ],
 }
@@ -61,7 +62,7 @@ _GENERIC_BEFORE = re.compile(r"(?:các|những|một số|nhiều|mỗi|từng|c
 # Where a site's name ends: punctuation, a following commune, or a connecting word.
 _STOP = re.compile(
     rf"[,;.:()\n“”\"]|\s(?=(?:xã|phường|đặc khu|huyện|thị trấn|tỉnh)\s+[{UPPER}])"
-    r"|\s(?=(?:tại|ở|thuộc|trên địa bàn|nhằm|để|đang|đã|được|với|cùng|theo|do|và các|"
+    r"|\s(?=(?:tại|ở|thuộc|trên địa bàn|nhằm|để|đang|đã|được|bị|với|cùng|theo|do|và các|"
     r"từ|nhưng|là|có|gồm|sẽ|vừa|hiện|cần)(?!\w))"
     rf"|\s(?=và\s+[^\s{UPPER}])",  # "… Kim Liên và làm việc với …": a new clause
 )
