@@ -10,9 +10,12 @@ from __future__ import annotations
 
 import datetime as dt
 import sqlite3
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
+
+from viewer.core.text import fold
 
 if TYPE_CHECKING:  # the window's start does not pay for importing sqlite-utils
     from sqlite_utils import Database
@@ -27,6 +30,10 @@ class Migration:
     version: int
     description: str
     statements: tuple[str, ...]
+
+
+# SQL functions the migrations may call: how the store derives what it indexes.
+SQL_FUNCTIONS: dict[str, Callable[[str], str]] = {"search_folded_form": fold}
 
 
 MIGRATIONS: tuple[Migration, ...] = (
@@ -215,6 +222,24 @@ MIGRATIONS: tuple[Migration, ...] = (
                 WHERE visited = 1""",
         ),
     ),
+    Migration(
+        3,
+        "prefixes of 1-3 letters indexed in search_folded",
+        (
+            # The search box matches the last word typed as a prefix ("thieu h"). Without
+            # prefix indices FTS5 merges every word starting so: 130 ms for "thieu h" at
+            # 20,000 articles, 10 ms with them, for +3.7 KB per article. The toned index
+            # needs none: words typed with tones are rarer and cheap to merge.
+            "DROP TABLE search_folded",
+            """CREATE VIRTUAL TABLE search_folded USING fts5(
+                title, body, content='', tokenize='unicode61 remove_diacritics 2',
+                prefix='1 2 3')""",
+            """INSERT INTO search_folded (rowid, title, body)
+                SELECT id, search_folded_form(title),
+                       search_folded_form(substr(text, body_start + 1))
+                FROM articles""",
+        ),
+    ),
 )
 
 LATEST_VERSION = MIGRATIONS[-1].version
@@ -266,6 +291,8 @@ def migrate(db: Database, path: Path | None, *, target: int | None = None) -> Pa
         """CREATE TABLE IF NOT EXISTS schema_migrations (
             version INTEGER PRIMARY KEY, description TEXT NOT NULL, applied_at TEXT NOT NULL)"""
     )
+    for name, function in SQL_FUNCTIONS.items():
+        conn.create_function(name, 1, function, deterministic=True)
     for migration in MIGRATIONS:
         if migration.version <= version or migration.version > target:
             continue
