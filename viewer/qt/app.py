@@ -2,19 +2,21 @@
 
 from __future__ import annotations
 
+import contextlib
 import multiprocessing
 import os
 import sys
 import time
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QTranslator
 from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
+from PySide6.QtWidgets import QApplication, QFileDialog, QLabel, QMessageBox
 
 from viewer import APP_ID, APP_NAME
 from viewer.core.archive import Archive, ArchiveError, VisitFilter
+from viewer.core.archive.archive import needs_upgrade
 from viewer.core.default_archive import ensure_default_archive
 from viewer.qt import icons
 from viewer.qt.dialogs import ArchiveChoice, QtWordsInVietnamese, archive_error
@@ -50,13 +52,31 @@ def install_translators(app: QCoreApplication, language: str) -> list[QTranslato
     return [installed]
 
 
+@contextlib.contextmanager
+def _upgrading_notice(path: Path) -> Iterator[None]:
+    """A small window saying why nothing else shows yet: a new schema is being applied
+    to an archive (about 2.5 minutes for 100,000 articles), after a backup."""
+    notice = QLabel(tr("archive.upgrading", name=path.name))
+    notice.setWindowTitle(APP_NAME)
+    notice.setMargin(24)
+    notice.show()
+    QApplication.processEvents()
+    try:
+        yield
+    finally:
+        notice.close()
+
+
 def _open_archive(path: Path | None) -> Archive | None:
     """Open `path` (or the default archive); on failure ask the user what to do instead."""
     while True:
         try:
             if path is None:
                 path, _report = ensure_default_archive()
-            return Archive(path)
+            if not needs_upgrade(path):
+                return Archive(path)
+            with _upgrading_notice(path):
+                return Archive(path)
         except (ArchiveError, OSError) as error:
             choice = archive_error(None, str(error))
         if choice is ArchiveChoice.OPEN_OTHER:

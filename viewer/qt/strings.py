@@ -173,6 +173,12 @@ STRINGS: dict[str, tuple[str, str]] = {
     ),
     "archive.backup_made": ("Đã sao lưu kho cũ tại {path}",
                             "The old archive was backed up to {path}"),
+    "archive.upgrading": (
+        "Đang sao lưu rồi nâng cấp kho {name} cho phiên bản mới…\n"
+        "Việc này chỉ làm một lần; kho rất lớn có thể mất vài phút.",
+        "Backing up, then upgrading the archive {name} for this version…\n"
+        "This happens once; a very large archive may take a few minutes.",
+    ),
     "export.done": ("Đã xuất {count} chuyến vào {path}", "Exported {count} visits to {path}"),
     "export.failed": ("Không xuất được: {error}", "Export failed: {error}"),
     "export.nothing": ("Không có chuyến nào để xuất.", "There is no visit to export."),

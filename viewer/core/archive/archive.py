@@ -462,6 +462,20 @@ class Archive:
         )
 
 
+def needs_upgrade(path: Path) -> bool:
+    """True when opening `path` will migrate it: seconds to minutes for a large archive."""
+    if not path.exists():
+        return False
+    try:
+        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+        try:
+            return 0 < current_version(conn) < LATEST_VERSION
+        finally:
+            conn.close()
+    except sqlite3.DatabaseError:
+        return False  # opening it will say what is wrong
+
+
 def build_index(path: Path) -> VisitIndex:
     """A `VisitIndex` of the archive at `path`, read through a read-only connection of its
     own, so it can be built on any thread and handed to the thread that queries."""
