@@ -120,8 +120,10 @@ def time_index_build(archive: Archive, runs: int = 3) -> Figure:
 
 
 def first_search(archive: Archive, name: str, call: Callable[[], object]) -> Callable[[], object]:
-    """Cases with text forget earlier answers first: a user's new text is a new search."""
-    if "text" not in name and "search" not in name:
+    """Searches forget earlier answers first: a user's new text is a new search. The
+    facet counts under a text are asked for after the timeline searched it (as in the
+    window, `viewer/qt/queries.py`), so they keep the answer."""
+    if not name.startswith(("text", "search")):
         return call
 
     def searched() -> object:
