@@ -140,30 +140,29 @@ class Article:
         paragraphs = self.paragraphs
         if not paragraphs:
             return []
-        pieces = []
-        index = 0
-        paragraph = paragraphs[0]
-        start = paragraph.start
-        for match in _SENTENCE_END.finditer(self.raw, paragraph.start, paragraphs[-1].end):
-            while match.start() >= paragraph.end:  # the end of a later paragraph
-                if start < paragraph.end:
-                    pieces.append(Block(start, paragraph.end, paragraph.paragraph))
+        pieces: list[Block] = []
+        index = 0  # the paragraph being split
+        start = paragraphs[0].start  # where its next sentence starts
+        for match in _SENTENCE_END.finditer(self.raw, paragraphs[0].start, paragraphs[-1].end):
+            while match.start() >= paragraphs[index].end:  # the match is in a later paragraph
+                pieces += self._rest(paragraphs[index], start)
                 index += 1
-                paragraph = paragraphs[index]
-                start = paragraph.start
-            if match.end() > paragraph.end:
+                start = paragraphs[index].start
+            if match.end() > paragraphs[index].end:
                 # Punctuation ending a paragraph, matched with the next one's capital: within
                 # the paragraph alone it ends no sentence.
                 continue
             end = match.start() + len(match[0].rstrip())
-            pieces.append(Block(start, end, paragraph.paragraph))
+            pieces.append(Block(start, end, paragraphs[index].paragraph))
             start = match.end()
-        for paragraph in paragraphs[index:]:
-            if paragraph.start > start:
-                start = paragraph.start
-            if start < paragraph.end:
-                pieces.append(Block(start, paragraph.end, paragraph.paragraph))
+        pieces += self._rest(paragraphs[index], start)
+        pieces += paragraphs[index + 1 :]  # one sentence each
         return pieces
+
+    @staticmethod
+    def _rest(paragraph: Block, start: int) -> list[Block]:
+        """The last sentence of `paragraph`, from `start`."""
+        return [Block(start, paragraph.end, paragraph.paragraph)] if start < paragraph.end else []
 
     def _split(self, block: Block) -> list[Block]:
         pieces = []
