@@ -49,3 +49,18 @@ def test_a_name_ends_where_a_passive_clause_begins():
     # "bị sạt lở" says what happened to the road; it is no part of a name.
     found = sites("Đoàn kiểm tra tuyến đường liên xã bị sạt lở tại xã Hoằng Lộc.")
     assert not any("sạt lở" in name for name in found)
+
+
+def test_an_inspected_road_or_station_counts_without_a_proper_name():
+    found = sites(
+        "Tại xã Hoằng Lộc, đoàn thị sát tuyến đường liên xã đang được mở rộng.",
+        "Đoàn đến thăm Trạm Y tế xã và tặng quà cho người cao tuổi.",
+        "Đoàn kiểm tra dự án cải tạo, nâng cấp đường giao thông nội đồng.",
+        "Nhiều tuyến đường liên thôn bị sạt lở sau mưa lũ.",
+    )
+    assert found == ["tuyến đường liên xã", "Trạm Y tế xã"]
+
+
+def test_a_size_is_no_part_of_a_name():
+    found = sites("Đoàn kiểm tra tuyến kè biển dài gần 300 m bị sóng đánh sạt lở.")
+    assert found == ["tuyến kè biển"]

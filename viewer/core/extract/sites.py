@@ -59,12 +59,18 @@ def _kind(trigger: str) -> str:
 
 # Generic uses ("các dự án", "một số di tích") name no particular site.
 _GENERIC_BEFORE = re.compile(r"(?:các|những|một số|nhiều|mỗi|từng|cả|về|quản lý)\s+$", re.I)
+# A road, a station or a school the delegation inspects is a site even without a proper name
+# ("đoàn kiểm tra tuyến đường liên xã", "đến thăm Trạm Y tế xã"); projects, factories and
+# relics go by their names ("kiểm tra dự án cải tạo, nâng cấp …" names none). Lower case.
+_INSPECTED = re.compile(r"(?<!\w)(?:kiểm tra|thị sát|khảo sát|thăm|tham quan)\s+$")
 # Where a site's name ends: punctuation, a following commune, or a connecting word.
 _STOP = re.compile(
     rf"[,;.:()\n“”\"]|\s(?=(?:xã|phường|đặc khu|huyện|thị trấn|tỉnh)\s+[{UPPER}])"
     r"|\s(?=(?:tại|ở|thuộc|trên địa bàn|nhằm|để|đang|đã|được|bị|với|cùng|theo|do|và các|"
     r"từ|nhưng|là|có|gồm|sẽ|vừa|hiện|cần)(?!\w))"
-    rf"|\s(?=và\s+[^\s{UPPER}])",  # "… Kim Liên và làm việc với …": a new clause
+    rf"|\s(?=và\s+[^\s{UPPER}])"  # "… Kim Liên và làm việc với …": a new clause
+    # A size is said of the site, it is no part of its name: "tuyến kè dài gần 300 m".
+    r"|\s(?=(?:dài|rộng|quy mô|diện tích)(?:\s+(?:gần|hơn|khoảng|trên))?\s+\d)",
 )
 _PLACE_AFTER = re.compile(
     rf"\s*,?\s*(?:tại\s+|ở\s+|thuộc\s+)?(?:xã|phường|đặc khu|thôn|làng|huyện)\s+[{UPPER}]"
@@ -113,7 +119,10 @@ def find_sites(
         located = bool(_PLACE_AFTER.match(text, end))
         if _GENERIC_BEFORE.search(text, max(0, start - 12), start):
             continue
-        if not (name_part.strip() and (named or located)):
+        inspected = kind == "other" and bool(
+            _INSPECTED.search(article.lower(max(0, start - 12), start))
+        )
+        if not (name_part.strip() and (named or located or inspected)):
             continue
         name = collapse_spaces(article.raw[start:end])
         key = tkey(name)
