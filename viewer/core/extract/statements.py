@@ -72,10 +72,10 @@ def is_caption(article: Article, paragraph: Block, sentences: list[Block]) -> bo
     if paragraph.paragraph == 0 or len(sentences) != 1:
         return False  # the lead, or more than one sentence
     text = article.canon[paragraph.start : paragraph.end]
-    if len(text.split()) > _MAX_CAPTION_WORDS:
+    if ";" in text or ":" in text or text.count(",") > _MAX_CAPTION_COMMAS:
         return False
-    if any(ch in text for ch in ";:") or text.count(",") > _MAX_CAPTION_COMMAS:
-        return False
+    if len(text.split(maxsplit=_MAX_CAPTION_WORDS)) > _MAX_CAPTION_WORDS:
+        return False  # more words than a caption has (no need to split them all)
     start, end = paragraph.start, paragraph.end
     if article.search(_PAST, start, end) or _CONNECTIVE.match(text):
         return False
