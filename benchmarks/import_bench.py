@@ -23,20 +23,24 @@ def _warm(files: list[Path]) -> None:
         file.read_bytes()
 
 
+def search_tables(tmp: Path) -> list[str]:
+    """The archive's own CREATE statements for its two full-text indices (prefixes and
+    tokenizers included), so that the floor indexes the text as the archive does."""
+    with Archive(tmp / "schema.sqlite") as archive:
+        rows = archive.conn.execute(
+            "SELECT sql FROM sqlite_master WHERE name IN ('search_exact', 'search_folded')"
+        )
+        return [sql for (sql,) in rows]
+
+
 def floor(files: list[Path], db_path: Path) -> float:
     """Seconds to read the files and store their text in a bare table with the same FTS."""
     conn = sqlite3.connect(db_path, isolation_level=None)
     conn.execute("PRAGMA journal_mode = WAL")
     conn.execute("PRAGMA synchronous = NORMAL")
     conn.execute("CREATE TABLE articles (id INTEGER PRIMARY KEY, name TEXT, text TEXT)")
-    conn.execute(
-        "CREATE VIRTUAL TABLE search_exact USING fts5(body, content='', "
-        "tokenize='unicode61 remove_diacritics 0')"
-    )
-    conn.execute(
-        "CREATE VIRTUAL TABLE search_folded USING fts5(body, content='', "
-        "tokenize='unicode61 remove_diacritics 2')"
-    )
+    for create in search_tables(db_path.parent):
+        conn.execute(create)
     started = time.perf_counter()
     conn.execute("BEGIN")
     for file in files:
@@ -44,8 +48,10 @@ def floor(files: list[Path], db_path: Path) -> float:
         rowid = conn.execute(
             "INSERT INTO articles (name, text) VALUES (?, ?)", (file.name, text)
         ).lastrowid
-        conn.execute("INSERT INTO search_exact (rowid, body) VALUES (?, ?)", (rowid, text))
-        conn.execute("INSERT INTO search_folded (rowid, body) VALUES (?, ?)", (rowid, text))
+        for index in ("search_exact", "search_folded"):
+            conn.execute(
+                f"INSERT INTO {index} (rowid, title, body) VALUES (?, '', ?)", (rowid, text)
+            )
     conn.execute("COMMIT")
     elapsed = time.perf_counter() - started
     conn.close()
