@@ -25,6 +25,12 @@ FACET_LINKS = {
 }
 
 
+# How the facet lists name their values (shared with `visit_index`).
+OFFICIAL_LATEST_TITLE = """coalesce((SELECT t.title FROM official_titles t
+    WHERE t.official_id = o.id ORDER BY t.last_seen DESC LIMIT 1), '')"""
+COMMUNE_LABEL = "c.unit || ' ' || c.name || CASE WHEN c.current THEN '' ELSE ' (cũ)' END"
+
+
 def where(filter_: VisitFilter, alias: str = "v") -> tuple[str, Params]:
     """WHERE clause (without the keyword) selecting the visits `filter_` admits."""
     clauses: list[str] = []
@@ -113,17 +119,13 @@ def facet_sql(filter_: VisitFilter, facet: str) -> tuple[str, Params]:
     scope, params = _facet_scope(filter_, facet)
     if facet == "officials":
         source, n = _source(scope, "officials o", "visit_officials", "official_id")
-        sql = f"""SELECT o.id, o.name,
-                    coalesce((SELECT t.title FROM official_titles t WHERE t.official_id = o.id
-                              ORDER BY t.last_seen DESC LIMIT 1), ''),
-                    {n} AS n
+        sql = f"""SELECT o.id, o.name, {OFFICIAL_LATEST_TITLE}, {n} AS n
                   FROM {source} WHERE {n} > 0 ORDER BY n DESC, o.name"""
     elif facet == "communes":
         source, n = _source(
             scope, "communes c", "visit_communes", "commune_id", "AND x.visited = 1"
         )
-        label = "c.unit || ' ' || c.name || CASE WHEN c.current THEN '' ELSE ' (cũ)' END"
-        sql = f"""SELECT c.id, {label}, c.province, {n} AS n
+        sql = f"""SELECT c.id, {COMMUNE_LABEL}, c.province, {n} AS n
                   FROM {source} WHERE {n} > 0 ORDER BY c.province, n DESC, c.name"""
     elif facet == "topics":
         source, n = _source(scope, "topics t", "visit_topics", "topic_id")

@@ -25,28 +25,17 @@ from typing import NamedTuple
 
 from pyroaring import BitMap
 
+from viewer.core.archive import query as q
 from viewer.core.archive.records import FacetValue, VisitFilter
 from viewer.core.archive.search import SearchQuery, parse_query
 
 TEXT_CACHE_SIZE = 16
 MANY_VALUES = 2_000  # facets with more values also get a per-visit list (`_count`)
 
-# facet -> (link table, its column, only visited places count)
-_LINKS = {
-    "officials": ("visit_officials", "official_id", "1"),
-    "communes": ("visit_communes", "commune_id", "visited = 1"),
-    "topics": ("visit_topics", "topic_id", "1"),
-}
-
 # facet -> its values as the facet lists show them: (id, label, group, name to sort by)
 _LABELS = {
-    "officials": """SELECT o.id, o.name, coalesce((SELECT t.title FROM official_titles t
-                        WHERE t.official_id = o.id ORDER BY t.last_seen DESC LIMIT 1), ''),
-                        o.name
-                    FROM officials o""",
-    "communes": """SELECT c.id, c.unit || ' ' || c.name
-                        || CASE WHEN c.current THEN '' ELSE ' (cũ)' END, c.province, c.name
-                   FROM communes c""",
+    "officials": f"SELECT o.id, o.name, {q.OFFICIAL_LATEST_TITLE}, o.name FROM officials o",
+    "communes": f"SELECT c.id, {q.COMMUNE_LABEL}, c.province, c.name FROM communes c",
     "topics": "SELECT t.id, t.label_vi, t.label_en, t.label_vi FROM topics t",
 }
 
@@ -106,7 +95,7 @@ class VisitIndex:
         self._months = _month_runs(dates[: self._dated])
         self._position = _positions(self._ids)
         self._article_position, self._more_article_positions = self._load_articles()
-        self._values = {facet: self._load_facet(facet) for facet in _LINKS}
+        self._values = {facet: self._load_facet(facet) for facet in q.FACET_LINKS}
         self._by_id = {
             facet: {value.id: value.visits for value in values}
             for facet, values in self._values.items()
@@ -139,7 +128,8 @@ class VisitIndex:
 
     def _load_facet(self, facet: str) -> list[_Value]:
         """Every used value of `facet`, in the order the list shows them at equal counts."""
-        link, column, condition = _LINKS[facet]
+        link, column, visited_only = q.FACET_LINKS[facet]
+        condition = "visited = 1" if visited_only else "1"
         labels = {r[0]: r[1:] for r in self._conn.execute(_LABELS[facet])}
         to_position = self._position.__getitem__
         values = []
