@@ -1,10 +1,12 @@
 """The import pipeline: files in, articles and visits out, as a generator of progress.
 
 `import_paths` is the one pipeline behind the window, the command line and the tests.
-Reading, decoding and extracting (`prepare`) are pure and run in worker processes when
-there is enough work to pay for them; storing runs here, one savepoint per file inside
-batched transactions. A file is reported as imported only after its batch committed,
-so a crash loses at most work that was never reported, and a re-run imports the rest.
+Reading, decoding, extracting and turning the result into row tuples (`prepare`) are
+pure and run in worker processes when there is enough work to pay for them, so that
+storing, the one part that cannot run in parallel, is only SQL: it runs here, one
+savepoint per file inside batched transactions. A file is reported as imported only
+after its batch committed, so a crash loses at most work that was never reported, and
+a re-run imports the rest.
 """
 
 from __future__ import annotations
