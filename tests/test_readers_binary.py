@@ -7,6 +7,8 @@ import random
 import zipfile
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from viewer.core.readers import ReadError, decode_document
 
@@ -58,3 +60,11 @@ def test_binary_is_not_mistaken_for_utf16() -> None:
     data = b"\x01\x00\x02\x00\x03\x00\x04\x00\x05\x00" * 50  # NUL pattern, control chars
     with pytest.raises(ReadError, match="binary"):
         decode_document(data, "a.txt")
+
+
+@given(st.binary(max_size=2000))
+def test_the_control_byte_ratio_counts_every_control_byte(data):
+    from viewer.core.readers.sniff import _CONTROL, control_ratio
+
+    expected = sum(1 for byte in data if byte in _CONTROL) / len(data) if data else 0.0
+    assert control_ratio(data) == expected

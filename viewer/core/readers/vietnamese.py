@@ -9,6 +9,7 @@ c, ch, p, t), and no letters from other alphabets.
 from __future__ import annotations
 
 import functools
+import itertools
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -83,7 +84,8 @@ _ODD = re.compile(
 def judge(text: str) -> Plausibility:
     """Measure `text` against the shape of Vietnamese."""
     text = unicodedata.normalize("NFC", text)  # Windows-1258 writes tones as separate marks
-    words = [w for w in _WORD.findall(text) if not w.isascii()]
-    valid = sum(1 for w in words if is_syllable(w))
+    # map/filterfalse keep the loops over every word in C: judging is on every import
+    words = list(itertools.filterfalse(str.isascii, _WORD.findall(text)))
+    valid = sum(map(is_syllable, words))
     odd = len(_ODD.findall(text))
     return Plausibility(words=len(words), valid=valid, odd=odd)
