@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import sqlite3
 from pathlib import Path
 
 import pytest
@@ -127,3 +128,30 @@ def test_a_fully_toned_search_skips_the_folded_index_without_changing_the_answer
 def test_a_toneless_word_still_needs_the_folded_index():
     assert not parse_query("Thiệu hoa").exact_is_enough
     assert not parse_query("Thiệu Hóa -xa").exact_is_enough
+
+
+def test_the_folded_index_strips_marks_token_for_token_as_fold_does(gold_archive):
+    """search_folded is fed text with only đ folded (`folded_index_form`): its tokenizer
+    must then make every token `fold` would, or toneless search would miss words."""
+    from viewer.core.archive.search import folded_index_form
+    from viewer.core.text import fold
+
+    db = sqlite3.connect(":memory:")
+    for name in ("by_fold", "by_tokenizer"):
+        db.execute(
+            f"CREATE VIRTUAL TABLE {name} USING fts5(body, "
+            "tokenize='unicode61 remove_diacritics 2')"
+        )
+        db.execute(f"CREATE VIRTUAL TABLE {name}_words USING fts5vocab({name}, 'instance')")
+    texts = [r[0] for r in gold_archive.conn.execute("SELECT title || ' ' || text FROM articles")]
+    texts.append("Đà Nẵng ĐỒNG Thuỷ Thủy Hoà Hòa Ưu ơi Ở ậ ẫ ữ ự ỹ Ỷ ĩ ẽ ẻ ặ ằ ẳ ẵ")
+    for rowid, text in enumerate(texts):
+        db.execute("INSERT INTO by_fold (rowid, body) VALUES (?, ?)", (rowid, fold(text)))
+        db.execute(
+            "INSERT INTO by_tokenizer (rowid, body) VALUES (?, ?)",
+            (rowid, folded_index_form(text)),
+        )
+    words = "SELECT term, doc, offset FROM {}_words ORDER BY doc, offset"
+    folded = db.execute(words.format("by_fold")).fetchall()
+    assert len(folded) > 10_000
+    assert db.execute(words.format("by_tokenizer")).fetchall() == folded

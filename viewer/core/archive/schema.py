@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from viewer.core.text import fold
+from viewer.core.archive.search import folded_index_form
 
 if TYPE_CHECKING:  # the window's start does not pay for importing sqlite-utils
     from sqlite_utils import Database
@@ -33,7 +33,7 @@ class Migration:
 
 
 # SQL functions the migrations may call: how the store derives what it indexes.
-SQL_FUNCTIONS: dict[str, Callable[[str], str]] = {"search_folded_form": fold}
+SQL_FUNCTIONS: dict[str, Callable[[str], str]] = {"search_folded_form": folded_index_form}
 
 
 MIGRATIONS: tuple[Migration, ...] = (

@@ -78,6 +78,16 @@ def _fts(terms, transform, wanted) -> str:  # type: ignore[no-untyped-def]
     return query
 
 
+def folded_index_form(text: str) -> str:
+    """What `search_folded` is fed for NFC `text`: the text with đ written d.
+
+    Its tokenizer (unicode61 remove_diacritics 2) strips every other mark itself, token
+    for token as `fold` would (tests/test_search.py compares them on the gold set), but
+    keeps đ apart from d. Folding in Python first cost 0.8 ms per article.
+    """
+    return text.replace("đ", "d").replace("Đ", "D")
+
+
 def parse_query(typed: str) -> SearchQuery:
     """Parse anything a user typed; an input with nothing to search gives an empty query."""
     text = canonical_tones(nfc(typed)).lower()

@@ -15,6 +15,7 @@ import json
 import sqlite3
 from typing import NamedTuple
 
+from viewer.core.archive.search import folded_index_form
 from viewer.core.model import Document, Extraction, VisitFound
 from viewer.core.text import canonical_tones, fold, tone_key
 
@@ -66,10 +67,10 @@ def index_rows(title: str, body: str) -> tuple[tuple[str, str], tuple[str, str]]
     """What goes into (search_exact, search_folded) for one article.
 
     The exact index sees one tone placement (Hoá -> Hóa) so either spelling matches;
-    the folded index sees text without any mark, đ included, which unicode61 alone
-    would keep apart from d.
+    the folded index strips every mark itself once đ is written d (`folded_index_form`).
     """
-    return (canonical_tones(title), canonical_tones(body)), (fold(title), fold(body))
+    exact = (canonical_tones(title), canonical_tones(body))
+    return exact, (folded_index_form(title), folded_index_form(body))
 
 
 def article_rows(
