@@ -158,3 +158,21 @@ def test_a_stale_index_hands_over_to_sql_while_a_new_one_is_built_elsewhere(tmp_
         window.adopt_index(build_index(path))
         assert len(window.visit_ids(VisitFilter(text="Mai"))) == 1
         assert asked == [True]
+
+
+def test_search_hits_map_to_every_visit_of_an_article_and_skip_unknown_articles(tmp_path):
+    """The store makes one visit per article today; the index must not assume it, nor
+    fail on an article stored after it was built."""
+    path = tmp_path / "a.sqlite"
+    with Archive(path) as archive:
+        build(archive, count=12)
+    index = build_index(path)
+    try:
+        assert len(index._matching("search_folded", '"dong"')) == 12  # "đồng chí" in each
+        index._more_article_positions = {1: [11]}  # article 1 also reports the last visit
+        assert list(index._matching("search_folded", '"tin"')) == [11, index.size]
+        index._more_article_positions = {}
+        index._article_position = index._article_position[:6]  # articles 6+ are "newer"
+        assert len(index._matching("search_folded", '"dong"')) == 4  # articles 2-5
+    finally:
+        index.close()

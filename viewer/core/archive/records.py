@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field, replace
+from typing import NamedTuple
 
 
 @dataclass(frozen=True)
@@ -58,12 +59,14 @@ class VisitRow:
     topics: tuple[TopicRef, ...]
 
 
-@dataclass(frozen=True)
-class FacetValue:
+class FacetValue(NamedTuple):
+    """One value of a facet list. A NamedTuple: a list of 15,000 communes is made on
+    every change of filter, and a frozen dataclass costs five times as much to build."""
+
     id: int | str
     label: str
     group: str  # communes: the province; officials: their latest title; topics: English label
-    count: int
+    count: int  # visits (shadows tuple.count, which nothing here calls)
 
 
 @dataclass(frozen=True)

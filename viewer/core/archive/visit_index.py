@@ -60,6 +60,7 @@ class _Value(NamedTuple):
     visits: BitMap
     label: str
     group: str
+    group_rank: int  # communes: their province's place in the list; otherwise 0
 
 
 class VisitIndex:
@@ -117,7 +118,8 @@ class VisitIndex:
         rows = self._conn.execute(
             "SELECT article_id, id FROM visits ORDER BY article_id"
         ).fetchall()
-        position_of = [self.size] * ((rows[-1][0] + 1) if rows else 0)
+        last_article = self._conn.execute("SELECT coalesce(max(id), 0) FROM articles").fetchone()
+        position_of = [self.size] * (last_article[0] + 1)
         more: dict[int, list[int]] = {}
         for article_id, visit_id in rows:
             if position_of[article_id] == self.size:
@@ -140,10 +142,13 @@ class VisitIndex:
             if value in labels:
                 label, group, name = labels[value]
                 visits = BitMap(map(to_position, map(int, ids.split(","))))
-                order = (group if facet == "communes" else "", name)
-                values.append((*order, _Value(value, visits, label, group)))
+                values.append((group if facet == "communes" else "", name, value, visits, label))
         values.sort(key=lambda v: v[:2])
-        return [value for *_, value in values]
+        ranks = {group: rank for rank, group in enumerate(sorted({v[0] for v in values}))}
+        return [
+            _Value(value, visits, label, labels[value][1], ranks[order_group])
+            for order_group, _, value, visits, label in values
+        ]
 
     def forget_texts(self) -> None:
         """Search again next time (the benchmark times a first search this way)."""
@@ -189,29 +194,40 @@ class VisitIndex:
             self._texts.move_to_end(key)
             return self._texts[key]
         if query.exact_is_enough:
-            articles = self._matching("search_exact", query.exact)
+            found = self._matching("search_exact", query.exact)
         else:
-            articles = self._matching("search_folded", query.folded)
+            found = self._matching("search_folded", query.folded)
             if query.exact:
-                articles &= self._matching("search_exact", query.exact)
-        position_of = self._article_position
-        articles &= BitMap(range(len(position_of)))  # articles newer than the index
-        found = BitMap(map(position_of.__getitem__, articles))
-        found.discard(self.size)  # articles without a visit
-        for article_id, more in self._more_article_positions.items():
-            if article_id in articles:
-                found.update(more)
+                found &= self._matching("search_exact", query.exact)
+        found.discard(self.size)  # where articles without a visit went
         self._texts[key] = found
         if len(self._texts) > TEXT_CACHE_SIZE:
             self._texts.popitem(last=False)
         return found
 
     def _matching(self, table: str, match: str) -> BitMap:
-        # one string of ids from SQLite parses in C; a row per article would not
+        """Positions of the visits of the articles `table` matches (`self.size` stands
+        for articles without a visit)."""
+        # One string of article ids from SQLite, parsed and mapped in C: a row per
+        # article, or a bitmap of articles mapped afterwards, cost twice as much.
         ids = self._conn.execute(
             f"SELECT group_concat(rowid) FROM {table} WHERE {table} MATCH ?", (match,)
         ).fetchone()[0]
-        return BitMap(map(int, ids.split(","))) if ids else BitMap()
+        if not ids:
+            return BitMap()
+        articles = map(int, ids.split(","))
+        position_of, more = self._article_position, self._more_article_positions
+        if not more:
+            try:
+                return BitMap(map(position_of.__getitem__, articles))
+            except IndexError:  # an article stored since the index was built
+                articles = map(int, ids.split(","))
+        found = BitMap()
+        for article in articles:
+            if article < len(position_of):
+                found.add(position_of[article])
+                found.update(more.get(article, ()))
+        return found
 
     # -- answers -------------------------------------------------------------------------
     def ids(self, positions: BitMap) -> list[int]:
@@ -244,13 +260,11 @@ class VisitIndex:
             counts = [(values[i], n) for i, n in sorted(tally.items())]
         else:
             counts = [(value, scope.intersection_cardinality(value.visits)) for value in values]
-        counted = [FacetValue(value.id, value.label, value.group, n) for value, n in counts if n]
-        # a stable sort: equal counts keep the name order the values were loaded in
-        if facet == "communes":
-            counted.sort(key=lambda v: (v.group, -v.count))
-        else:
-            counted.sort(key=lambda v: -v.count)
-        return counted
+        counted = [(value, n) for value, n in counts if n]
+        # A stable sort on numbers: equal counts keep the name order the values were
+        # loaded in; communes stay grouped by province.
+        counted.sort(key=lambda pair: (pair[0].group_rank, -pair[1]))
+        return [FacetValue(value.id, value.label, value.group, n) for value, n in counted]
 
 
 def _values_at_positions(values: list[_Value], size: int) -> list[tuple[int, ...]]:
