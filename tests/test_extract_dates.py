@@ -78,6 +78,15 @@ def test_file_year_is_the_last_resort():
     assert extraction.visit.date_source == "file" and extraction.visit.date_inferred
 
 
+def test_a_planned_year_after_the_file_was_saved_is_not_the_visit_year():
+    extraction = visit(
+        "Sáng 25/6, đoàn thăm xã.\n\nDự án dự kiến đưa vào sử dụng trong năm 2027.",
+        fallback_year=2026,
+    )
+    assert extraction.visit.date == dt.date(2026, 6, 25)
+    assert extraction.visit.date_source == "file"
+
+
 def test_no_date_at_all():
     extraction = visit("Đoàn đã thăm xã.")
     assert extraction.visit.date is None

@@ -86,6 +86,10 @@ def _with_year(
     else:
         low = article.low if article.low is not None else article.canon.lower()
         guess = year_from_text(low, month, day)
+        if guess and fallback_year and guess > fallback_year:
+            # "đưa vào sử dụng trong năm 2027" is a plan: a visit cannot come after the
+            # year the file was last saved in.
+            guess = None
         if guess:
             year, inferred, source = guess, True, "text"
         elif fallback_year:
