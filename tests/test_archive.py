@@ -5,12 +5,15 @@ from __future__ import annotations
 import datetime as dt
 import os
 import sqlite3
+import threading
+import time
 
 import pytest
 from sqlite_utils import Database
 
 from tests.factories import add_visit
 from viewer.core.archive import Archive, ArchiveError, VisitFilter
+from viewer.core.archive.archive import WaitCancelled
 from viewer.core.archive.schema import LATEST_VERSION, MIGRATIONS, migrate
 from viewer.core.archive.store import content_key, delete_article, insert_article
 from viewer.core.model import Document, Extraction, OfficialFound, PlaceFound, Role, VisitFound
@@ -197,3 +200,31 @@ def test_timeline_gives_the_same_ids_and_months_as_the_separate_queries(archive)
         ids, months = archive.timeline(filter_)
         assert ids == archive.visit_ids(filter_)
         assert months == archive.month_counts(filter_)
+
+
+def test_a_patient_batch_waits_for_another_writer_and_says_so(tmp_path):
+    path = tmp_path / "a.sqlite"
+    Archive(path).close()
+    said: list[bool] = []
+    with Archive(path) as first, Archive(path) as second:
+        first.conn.execute("BEGIN IMMEDIATE")  # another window, mid-batch
+        second.wait_for_other_writers(said.append, cancelled=lambda: False)
+        assert said == [True]  # told at once, before any batch
+        threading.Timer(0.3, lambda: first.conn.execute("COMMIT")).start()
+        started = time.monotonic()
+        with second.batch():  # waits for the other's commit, however long
+            pass
+        assert time.monotonic() - started >= 0.2
+        assert said == [True, False]
+
+
+def test_a_patient_batch_can_be_cancelled_while_waiting(tmp_path):
+    path = tmp_path / "a.sqlite"
+    Archive(path).close()
+    with Archive(path) as first, Archive(path) as second:
+        first.conn.execute("BEGIN IMMEDIATE")
+        second.wait_for_other_writers(lambda waiting: None, cancelled=lambda: True)
+        with pytest.raises(WaitCancelled), second.batch():
+            pass
+        assert not second.conn.in_transaction
+        first.conn.execute("ROLLBACK")

@@ -198,12 +198,20 @@ def _print_visit(visit: VisitDetail) -> None:
     print()
 
 
+def _say_waiting(waiting: bool) -> None:
+    if waiting:
+        print("another program is writing to this archive; waiting…", file=sys.stderr, flush=True)
+
+
 def cmd_import(args: argparse.Namespace) -> int:
     # Loaded per command: the readers and extractor take most of a second to import, which
     # `viewer --version` or `viewer visits` should not pay.
     from viewer.core.importer import Progress, import_paths
 
     with Archive(_archive_path(args)) as archive:
+        # A window importing into the same archive holds the lock for half a second at a
+        # time; wait for it as long as it takes, and say so, rather than fail after 10 s.
+        archive.wait_for_other_writers(_say_waiting, cancelled=lambda: False)
         events = import_paths(archive, args.paths, default_province=args.province)
         report = None
         while True:

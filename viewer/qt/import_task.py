@@ -5,18 +5,16 @@ The window stays usable during an import. Progress shows in the status bar only 
 button; a cancelled import keeps what was committed, as the importer guarantees.
 
 When another window (or the command line) is writing to the same archive, the import
-says so at once and waits, as long as it takes, for the write lock: its batches take the
-lock by polling a non-blocking BEGIN IMMEDIATE (`PatientArchive`) instead of SQLite's busy
-timeout, which would fail the import after 10 s and cannot tell the window it is waiting.
+says so at once and waits, as long as it takes, for the write lock
+(`Archive.wait_for_other_writers`) instead of SQLite's busy timeout, which would fail the
+import after 10 s and cannot tell the window it is waiting.
 """
 
 from __future__ import annotations
 
-import contextlib
-import sqlite3
 import threading
 import time
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -24,6 +22,7 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QPushButton, QWidget
 
 from viewer.core.archive import Archive
+from viewer.core.archive.archive import WaitCancelled
 from viewer.qt.strings import tr
 
 if TYPE_CHECKING:
@@ -31,72 +30,6 @@ if TYPE_CHECKING:
 
 SHOW_AFTER_MS = 600
 EMIT_EVERY_S = 0.05
-LOCK_POLL_S = 0.05  # while another connection writes, try for the lock this often
-
-
-class CancelledWhileWaiting(Exception):
-    """The user cancelled while another window held the write lock."""
-
-
-def _is_busy(error: sqlite3.OperationalError) -> bool:
-    return getattr(error, "sqlite_errorcode", None) in (sqlite3.SQLITE_BUSY,
-                                                         sqlite3.SQLITE_LOCKED)
-
-
-class PatientArchive(Archive):
-    """An Archive whose write batches wait for another writer without a time limit,
-    telling `on_waiting(True)` when they start waiting and `on_waiting(False)` when they
-    have the lock, and giving up (`CancelledWhileWaiting`) when `cancelled()`."""
-
-    def __init__(self, path: Path, *, on_waiting: Callable[[bool], None],
-                 cancelled: Callable[[], bool]) -> None:
-        super().__init__(path)
-        self.on_waiting = on_waiting
-        self.cancelled = cancelled
-        self.waiting = False
-
-    def write_lock_free(self) -> bool:
-        """Whether a write transaction could start now (taken and given back at once)."""
-        if not self._try_begin_immediate():
-            return False
-        self.conn.execute("ROLLBACK")
-        return True
-
-    def _try_begin_immediate(self) -> bool:
-        conn = self.conn
-        timeout = conn.execute("PRAGMA busy_timeout").fetchone()[0]
-        conn.execute("PRAGMA busy_timeout = 0")
-        try:
-            conn.execute("BEGIN IMMEDIATE")
-            return True
-        except sqlite3.OperationalError as error:
-            if _is_busy(error):
-                return False
-            raise
-        finally:
-            conn.execute(f"PRAGMA busy_timeout = {int(timeout)}")
-
-    def set_waiting(self, waiting: bool) -> None:
-        if waiting != self.waiting:
-            self.waiting = waiting
-            self.on_waiting(waiting)
-
-    @contextlib.contextmanager
-    def batch(self) -> Iterator[None]:
-        while not self._try_begin_immediate():
-            self.set_waiting(True)
-            if self.cancelled():
-                raise CancelledWhileWaiting
-            time.sleep(LOCK_POLL_S)
-        self.set_waiting(False)
-        try:
-            yield
-        except BaseException:
-            if self.conn.in_transaction:
-                self.conn.execute("ROLLBACK")
-            raise
-        else:
-            self.conn.execute("COMMIT")
 
 
 class ImportTask(QObject):
@@ -135,11 +68,9 @@ class ImportTask(QObject):
     def _run(self) -> None:
         try:
             # One Archive = one connection = one thread: the import opens its own.
-            with PatientArchive(self.archive_path, on_waiting=self.waiting.emit,
-                                cancelled=self._cancel.is_set) as archive:
+            with Archive(self.archive_path) as archive:
                 # Said before the slow imports below, so the user learns it at once.
-                if not archive.write_lock_free():
-                    archive.set_waiting(True)
+                archive.wait_for_other_writers(self.waiting.emit, self._cancel.is_set)
                 report = self._import(archive)
             self.finished.emit(report)
         except Exception as error:  # the user gets the reason instead of a silent thread death
@@ -160,7 +91,7 @@ class ImportTask(QObject):
                 event = next(events)
             except StopIteration as stop:
                 return stop.value  # type: ignore[no-any-return]
-            except CancelledWhileWaiting:
+            except WaitCancelled:
                 seen.cancelled = True
                 return seen
             if event.outcome is not None:

@@ -14,7 +14,9 @@ import datetime as dt
 import json
 import os
 import sqlite3
+import time
 from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -42,11 +44,30 @@ if TYPE_CHECKING:
     from sqlite_utils import Database
 
 BUSY_TIMEOUT_MS = 10_000
+LOCK_POLL_S = 0.05  # a patient batch tries for the write lock this often
 EVERYTHING = VisitFilter()
 
 
 class ArchiveError(Exception):
     """The archive cannot be opened or used; the message names the file and the reason."""
+
+
+class WaitCancelled(Exception):
+    """The user cancelled while another connection held the write lock."""
+
+
+@dataclass
+class _Patience:
+    """How a batch waits for another writer (`Archive.wait_for_other_writers`)."""
+
+    on_waiting: Callable[[bool], object]
+    cancelled: Callable[[], bool]
+    waiting: bool = False
+
+    def set_waiting(self, waiting: bool) -> None:
+        if waiting != self.waiting:
+            self.waiting = waiting
+            self.on_waiting(waiting)
 
 
 def _date(value: str | None) -> dt.date | None:
@@ -62,6 +83,7 @@ class Archive:
         self.backup_made: Path | None = None
         self._index: VisitIndex | None = None
         self.on_stale_index: Callable[[], object] | None = None
+        self._patience: _Patience | None = None
         self._db: Database | None = None
         try:
             self._conn = self._connect()
@@ -137,12 +159,59 @@ class Archive:
         return self._db
 
     # -- writing -------------------------------------------------------------------------
+    def wait_for_other_writers(
+        self, on_waiting: Callable[[bool], object], cancelled: Callable[[], bool]
+    ) -> None:
+        """From now on, a write batch waits for another writer (a second window, the
+        command line) as long as it takes, instead of failing after SQLite's busy timeout:
+        `on_waiting(True)` when waiting starts (at once, if the lock is held now),
+        `on_waiting(False)` when the lock is ours; `cancelled()` ends a wait with
+        `WaitCancelled`."""
+        self._patience = _Patience(on_waiting, cancelled)
+        if not self.write_lock_free():
+            self._patience.set_waiting(True)
+
+    def write_lock_free(self) -> bool:
+        """Whether a write transaction could start now (taken and given back at once)."""
+        if not self._try_begin_immediate():
+            return False
+        self.conn.execute("ROLLBACK")
+        return True
+
+    def _try_begin_immediate(self) -> bool:
+        timeout = self.conn.execute("PRAGMA busy_timeout").fetchone()[0]
+        self.conn.execute("PRAGMA busy_timeout = 0")
+        try:
+            self.conn.execute("BEGIN IMMEDIATE")
+            return True
+        except sqlite3.OperationalError as error:
+            if getattr(error, "sqlite_errorcode", None) in (
+                sqlite3.SQLITE_BUSY,
+                sqlite3.SQLITE_LOCKED,
+            ):
+                return False
+            raise
+        finally:
+            self.conn.execute(f"PRAGMA busy_timeout = {int(timeout)}")
+
+    def _begin(self) -> None:
+        patience = self._patience
+        if patience is None:
+            self.conn.execute("BEGIN IMMEDIATE")  # SQLite's busy timeout: 10 s
+            return
+        while not self._try_begin_immediate():
+            patience.set_waiting(True)
+            if patience.cancelled():
+                raise WaitCancelled(f"{self.path}: cancelled while another writer held it")
+            time.sleep(LOCK_POLL_S)
+        patience.set_waiting(False)
+
     @contextlib.contextmanager
     def batch(self) -> Iterator[None]:
         """A write transaction taken at once (IMMEDIATE), so two windows queue, not fail."""
         if self.read_only:
             raise ArchiveError(f"{self.path} is open read-only")
-        self.conn.execute("BEGIN IMMEDIATE")
+        self._begin()
         try:
             yield
         except BaseException:
