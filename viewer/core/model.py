@@ -46,9 +46,9 @@ class Span(NamedTuple):
     end: int
 
 
-@dataclass
-class Mention:
-    """One highlighted span. `key` ties it to the entity it names (see `entity_key`s)."""
+class Mention(NamedTuple):
+    """One highlighted span. `key` ties it to the entity it names (see `entity_key`s).
+    A NamedTuple, like `Span`: an article makes a few hundred."""
 
     kind: MentionKind
     start: int
