@@ -176,3 +176,17 @@ def test_search_hits_map_to_every_visit_of_an_article_and_skip_unknown_articles(
         assert len(index._matching("search_folded", '"dong"')) == 4  # articles 2-5
     finally:
         index.close()
+
+
+def test_a_deleted_article_leaves_the_index_at_once(tmp_path):
+    from viewer.core.archive.store import delete_article
+
+    with Archive(tmp_path / "a.sqlite") as archive:
+        gone, _ = add_visit(archive, lead="Lê Văn A", date=dt.date(2025, 3, 1))
+        add_visit(archive, lead="Mai Văn C", date=dt.date(2025, 4, 1), file_name="c.txt")
+        archive.load_index()
+        with archive.batch():
+            delete_article(archive.conn, gone)  # through the archive's own connection
+        assert [v.label for v in archive.facet(VisitFilter(), "officials")] == ["Mai Văn C"]
+        assert archive.month_counts() == [("2025-04", 1)]
+        assert archive.visit_ids(VisitFilter(text="Lê Văn")) == []
