@@ -84,6 +84,29 @@ def test_visit_detail_holds_what_the_article_pane_needs(archive):
     assert detail.row.article_id == article_id
 
 
+def test_visits_in_full_are_read_in_chunks_in_the_order_asked(archive, monkeypatch):
+    monkeypatch.setattr("viewer.core.archive.archive.DETAIL_CHUNK", 2)
+    ids = [
+        add_visit(archive, lead=name, others=("Đỗ Thị Toán",), file_name=f"{name}.txt")[1]
+        for name in ("Lê Văn A", "Lê Văn B", "Lê Văn C")
+    ]
+    asked = [ids[2], 999, ids[0], ids[1]]  # 999: deleted meanwhile
+    details = archive.visit_details(asked)
+    assert [d.row.id for d in details] == [ids[2], ids[0], ids[1]]
+    for detail in details:
+        one = archive.visit_detail(detail.row.id)
+        # the same visit, without the article's text and highlights unless asked
+        assert detail.article_text == "" and detail.mentions == ()
+        assert one.mentions and one.article_text
+        assert (detail.officials, detail.communes, detail.statements, detail.source_files) == (
+            one.officials,
+            one.communes,
+            one.statements,
+            one.source_files,
+        )
+    assert archive.visit_details(asked, with_article=True)[0] == archive.visit_detail(ids[2])
+
+
 def test_deleting_an_article_removes_it_from_search_and_timeline(archive):
     article_id, _ = add_visit(
         archive, body="Sáng 12/12, đồng chí Nguyễn Hồng Phong đến xã Biện Thượng."

@@ -160,7 +160,7 @@ def _filter(archive: Archive, args: argparse.Namespace) -> VisitFilter | None:
 
 
 def _details(archive: Archive, ids: Sequence[int]) -> list[VisitDetail]:
-    return [d for d in (archive.visit_detail(i) for i in ids) if d is not None]
+    return archive.visit_details(list(ids))
 
 
 def _print_visit(visit: VisitDetail) -> None:

@@ -45,6 +45,7 @@ if TYPE_CHECKING:
 
 BUSY_TIMEOUT_MS = 10_000
 LOCK_POLL_S = 0.05  # a patient batch tries for the write lock this often
+DETAIL_CHUNK = 400  # visits read in full per query (SQLite allows 32,766 parameters)
 EVERYTHING = VisitFilter()
 
 
@@ -387,90 +388,115 @@ class Archive:
         sql, params = q.month_counts_sql(filter_)
         return [(r[0], r[1]) for r in self.conn.execute(sql, params)]
 
-    # -- reading: one visit --------------------------------------------------------------
+    # -- reading: visits in full ---------------------------------------------------------
     def visit_detail(self, visit_id: int) -> VisitDetail | None:
-        rows = self.visit_rows([visit_id])
-        if visit_id not in rows:
-            return None
-        row = rows[visit_id]
-        conn = self.conn
-        v = conn.execute(
-            """SELECT v.date_source, a.title, a.text, a.body_start, a.published, a.imported_at
-               FROM visits v JOIN articles a ON a.id = v.article_id WHERE v.id = ?""",
-            (visit_id,),
-        ).fetchone()
-        files = tuple(
-            r[0]
-            for r in conn.execute(
-                "SELECT name FROM article_files WHERE article_id = ? ORDER BY id",
-                (row.article_id,),
+        """One visit with its article text and highlights: what the article pane shows."""
+        found = self.visit_details([visit_id], with_article=True)
+        return found[0] if found else None
+
+    def visit_details(self, ids: list[int], *, with_article: bool = False) -> list[VisitDetail]:
+        """Visits in full, in the order of `ids` (missing ones left out), read a few
+        hundred at a time: one query per table and chunk, not eleven per visit (2 ms a
+        visit, minutes for an export of 50,000). Summaries and exports need neither the
+        article's text nor its highlights; `with_article` reads them too."""
+        details: list[VisitDetail] = []
+        for start in range(0, len(ids), DETAIL_CHUNK):
+            details += self._visit_details(ids[start : start + DETAIL_CHUNK], with_article)
+        return details
+
+    def _visit_details(self, ids: list[int], with_article: bool) -> list[VisitDetail]:
+        rows = self.visit_rows(ids)
+        if not rows:
+            return []
+        wanted = list(rows)
+        articles = sorted({row.article_id for row in rows.values()})
+        visit_marks = ", ".join("?" for _ in wanted)
+        article_marks = ", ".join("?" for _ in articles)
+        text = "a.text, a.body_start" if with_article else "'', 0"
+        heads = {
+            r[0]: r[1:]
+            for r in self.conn.execute(
+                f"""SELECT v.id, v.date_source, a.title, {text}, a.published, a.imported_at
+                    FROM visits v JOIN articles a ON a.id = v.article_id
+                    WHERE v.id IN ({visit_marks})""",
+                wanted,
             )
+        }
+        files = self._grouped(
+            f"""SELECT article_id, name FROM article_files WHERE article_id IN ({article_marks})
+                ORDER BY article_id, id""",
+            articles,
         )
         role_order = "CASE x.role WHEN 'lead' THEN 0 WHEN 'delegation' THEN 1 ELSE 2 END"
-        officials = tuple(
-            OfficialInVisit(r[0], r[1], r[2], tuple(json.loads(r[3])))
-            for r in conn.execute(
-                f"""SELECT o.id, o.name, x.role, x.titles FROM visit_officials x
-                    JOIN officials o ON o.id = x.official_id WHERE x.visit_id = ?
-                    ORDER BY {role_order}, o.name""",
-                (visit_id,),
+        officials = self._grouped(
+            f"""SELECT x.visit_id, o.id, o.name, x.role, x.titles FROM visit_officials x
+                JOIN officials o ON o.id = x.official_id WHERE x.visit_id IN ({visit_marks})
+                ORDER BY {role_order}, o.name""",
+            wanted,
+        )
+        communes = self._grouped(
+            f"""SELECT x.visit_id, c.id, c.name, c.unit, c.province, c.code, c.current,
+                       x.visited
+                FROM visit_communes x JOIN communes c ON c.id = x.commune_id
+                WHERE x.visit_id IN ({visit_marks}) ORDER BY x.visited DESC, c.name""",
+            wanted,
+        )
+        sites = self._grouped(
+            f"""SELECT x.visit_id, s.id, s.name, s.kind FROM visit_sites x JOIN sites s
+                ON s.id = x.site_id WHERE x.visit_id IN ({visit_marks}) ORDER BY s.name""",
+            wanted,
+        )
+        organisations = self._grouped(
+            f"""SELECT x.visit_id, g.id, g.name FROM visit_organisations x
+                JOIN organisations g ON g.id = x.organisation_id
+                WHERE x.visit_id IN ({visit_marks}) ORDER BY g.name""",
+            wanted,
+        )
+        statements = self._grouped(
+            f"""SELECT visit_id, kind, start, "end", text FROM statements
+                WHERE visit_id IN ({visit_marks}) ORDER BY start""",
+            wanted,
+        )
+        mentions = (
+            self._grouped(
+                f"""SELECT article_id, kind, start, "end", key FROM mentions
+                    WHERE article_id IN ({article_marks}) ORDER BY start""",
+                articles,
             )
+            if with_article
+            else {}
         )
-        communes = tuple(
-            CommuneInVisit(r[0], r[1], r[2], r[3], r[4], bool(r[5]), bool(r[6]))
-            for r in conn.execute(
-                """SELECT c.id, c.name, c.unit, c.province, c.code, c.current, x.visited
-                   FROM visit_communes x JOIN communes c ON c.id = x.commune_id
-                   WHERE x.visit_id = ? ORDER BY x.visited DESC, c.name""",
-                (visit_id,),
+        details = []
+        for visit_id in ids:
+            if visit_id not in rows or visit_id not in heads:
+                continue  # deleted by another window meanwhile
+            row = rows[visit_id]
+            head = heads[visit_id]
+            details.append(
+                VisitDetail(
+                    row=row,
+                    date_source=head[0],
+                    article_title=head[1],
+                    article_text=head[2],
+                    body_start=head[3],
+                    published=_date(head[4]),
+                    source_files=tuple(f[0] for f in files.get(row.article_id, ())),
+                    imported_at=head[5],
+                    officials=tuple(
+                        OfficialInVisit(r[0], r[1], r[2], tuple(json.loads(r[3])))
+                        for r in officials.get(visit_id, ())
+                    ),
+                    communes=tuple(
+                        CommuneInVisit(r[0], r[1], r[2], r[3], r[4], bool(r[5]), bool(r[6]))
+                        for r in communes.get(visit_id, ())
+                    ),
+                    sites=tuple(NamedInVisit(*r) for r in sites.get(visit_id, ())),
+                    organisations=tuple(NamedInVisit(*r) for r in organisations.get(visit_id, ())),
+                    statements=tuple(StatementInVisit(*r) for r in statements.get(visit_id, ())),
+                    mentions=tuple(MentionInArticle(*r) for r in mentions.get(row.article_id, ())),
+                )
             )
-        )
-        sites = tuple(
-            NamedInVisit(r[0], r[1], r[2])
-            for r in conn.execute(
-                """SELECT s.id, s.name, s.kind FROM visit_sites x JOIN sites s
-                   ON s.id = x.site_id WHERE x.visit_id = ? ORDER BY s.name""",
-                (visit_id,),
-            )
-        )
-        organisations = tuple(
-            NamedInVisit(r[0], r[1])
-            for r in conn.execute(
-                """SELECT g.id, g.name FROM visit_organisations x JOIN organisations g
-                   ON g.id = x.organisation_id WHERE x.visit_id = ? ORDER BY g.name""",
-                (visit_id,),
-            )
-        )
-        statements = tuple(
-            StatementInVisit(*r)
-            for r in conn.execute(
-                'SELECT kind, start, "end", text FROM statements WHERE visit_id = ? ORDER BY start',
-                (visit_id,),
-            )
-        )
-        mentions = tuple(
-            MentionInArticle(*r)
-            for r in conn.execute(
-                'SELECT kind, start, "end", key FROM mentions WHERE article_id = ? ORDER BY start',
-                (row.article_id,),
-            )
-        )
-        return VisitDetail(
-            row=row,
-            date_source=v[0],
-            article_title=v[1],
-            article_text=v[2],
-            body_start=v[3],
-            published=_date(v[4]),
-            source_files=files,
-            imported_at=v[5],
-            officials=officials,
-            communes=communes,
-            sites=sites,
-            organisations=organisations,
-            statements=statements,
-            mentions=mentions,
-        )
+        return details
 
     # -- reading: search and look-ups ----------------------------------------------------
     def search_articles(self, typed: str, limit: int = 50) -> list[ArticleHit]:
