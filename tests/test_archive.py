@@ -85,7 +85,7 @@ def test_visit_detail_holds_what_the_article_pane_needs(archive):
 
 
 def test_visits_in_full_are_read_in_chunks_in_the_order_asked(archive, monkeypatch):
-    monkeypatch.setattr("viewer.core.archive.archive.DETAIL_CHUNK", 2)
+    monkeypatch.setattr("viewer.core.archive.visits.DETAIL_CHUNK", 2)
     ids = [
         add_visit(archive, lead=name, others=("Đỗ Thị Toán",), file_name=f"{name}.txt")[1]
         for name in ("Lê Văn A", "Lê Văn B", "Lê Văn C")
