@@ -7,10 +7,15 @@ from __future__ import annotations
 
 import csv
 import io
+import json
+import os
 from collections.abc import Iterable
+from pathlib import Path
 from typing import Any
 
-from viewer.core.archive import VisitDetail
+from viewer.core.archive import Archive, VisitDetail
+
+EXPORT_CHUNK = 2_000  # visits read and written at a time
 
 CSV_COLUMNS = (
     "id",
@@ -81,33 +86,64 @@ def visits_to_csv(visits: Iterable[VisitDetail]) -> str:
     out = io.StringIO()
     writer = csv.writer(out)
     writer.writerow(CSV_COLUMNS)
-    for visit in visits:
-        d = visit_to_dict(visit)
-        lead = d["lead"] or {"name": "", "titles": []}
-        writer.writerow(
-            [
-                d["id"],
-                d["date"] or "",
-                d["time_of_day"],
-                int(d["date_inferred"]),
-                lead["name"],
-                "; ".join(lead["titles"]),
-                "; ".join(
-                    _official_label(o["name"], o["titles"])
-                    for o in d["officials"]
-                    if o["role"] != "lead"
-                ),
-                "; ".join(
-                    f"{c['unit']} {c['name']} ({c['province']})"
-                    for c in d["communes"]
-                    if c["visited"]
-                ),
-                "; ".join(s["name"] for s in d["sites"]),
-                "; ".join(t["label_vi"] for t in d["topics"]),
-                d["headline"],
-                d["article"]["title"],
-                d["article"]["published"] or "",
-                "; ".join(d["article"]["files"]),
-            ]
-        )
+    writer.writerows(_csv_row(visit) for visit in visits)
     return out.getvalue()
+
+
+def _csv_row(visit: VisitDetail) -> list[object]:
+    d = visit_to_dict(visit)
+    lead = d["lead"] or {"name": "", "titles": []}
+    return [
+        d["id"],
+        d["date"] or "",
+        d["time_of_day"],
+        int(d["date_inferred"]),
+        lead["name"],
+        "; ".join(lead["titles"]),
+        "; ".join(
+            _official_label(o["name"], o["titles"]) for o in d["officials"] if o["role"] != "lead"
+        ),
+        "; ".join(
+            f"{c['unit']} {c['name']} ({c['province']})" for c in d["communes"] if c["visited"]
+        ),
+        "; ".join(s["name"] for s in d["sites"]),
+        "; ".join(t["label_vi"] for t in d["topics"]),
+        d["headline"],
+        d["article"]["title"],
+        d["article"]["published"] or "",
+        "; ".join(d["article"]["files"]),
+    ]
+
+
+def export_visits(archive: Archive, ids: list[int], path: Path, kind: str) -> int:
+    """Write the visits `ids` to `path` as "csv" or "json", reading and writing a chunk at
+    a time so 100,000 visits never sit in memory at once; returns how many were written.
+
+    The file appears complete or not at all: it is written beside `path` and moved into
+    place at the end. CSV is UTF-8 with a BOM, so spreadsheet programs read the letters.
+    """
+    partial = path.with_name(f".{path.name}.partial")
+    written = 0
+    try:
+        with partial.open(
+            "w", encoding="utf-8-sig" if kind == "csv" else "utf-8", newline=""
+        ) as out:
+            writer = csv.writer(out)
+            if kind == "csv":
+                writer.writerow(CSV_COLUMNS)
+            else:
+                out.write("[")
+            for start in range(0, len(ids), EXPORT_CHUNK):
+                for visit in archive.visit_details(ids[start : start + EXPORT_CHUNK]):
+                    if kind == "csv":
+                        writer.writerow(_csv_row(visit))
+                    else:
+                        out.write(",\n" if written else "\n")
+                        out.write(json.dumps(visit_to_dict(visit), ensure_ascii=False, indent=2))
+                    written += 1
+            if kind != "csv":
+                out.write("\n]\n")
+        os.replace(partial, path)
+    finally:
+        partial.unlink(missing_ok=True)
+    return written

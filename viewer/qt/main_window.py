@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from viewer import APP_NAME
 from viewer.core.archive import Archive, FacetValue, VisitDetail, VisitFilter
+from viewer.core.export import export_visits
 from viewer.qt import icons, output
 from viewer.qt.actions import build_actions
 from viewer.qt.article_view import ArticlePane
@@ -338,19 +339,23 @@ class MainWindow(QMainWindow):
         self._export("json")
 
     def _export(self, kind: str) -> None:
+        ids = list(self.model.ids)
+        if not ids:
+            QMessageBox.information(self, APP_NAME, tr("export.nothing"))
+            return
         path = output.ask_export_path(self, kind)
         if path is None:
             return
 
-        def write(visits: list[VisitDetail]) -> None:
-            try:
-                output.write_export(path, visits, kind)
-            except OSError as error:
-                QMessageBox.warning(self, APP_NAME, tr("export.failed", error=error))
-                return
-            self.statusBar().showMessage(tr("export.done", count=len(visits), path=path), 8000)
+        def failed(error: BaseException) -> None:
+            QMessageBox.warning(self, APP_NAME, tr("export.failed", error=error))
 
-        self._with_filtered_visits(write)
+        # Read and written a chunk at a time beside the filters: 50,000 visits take a while.
+        self.executor.run_apart(
+            lambda archive: export_visits(archive, ids, path, kind),
+            lambda count: self.statusBar().showMessage(
+                tr("export.done", count=count, path=path), 8000),
+            failed)
 
     def print_visit(self) -> None:
         if self.article.detail:

@@ -1,20 +1,18 @@
-"""Getting visits out of the window: CSV and JSON exports, printing and PDFs.
+"""Getting visits out of the window: printing and PDFs (CSV and JSON exports are
+`viewer.core.export.export_visits`, run beside the filters like these reads).
 
 Loading every filtered visit in full takes seconds at archive scale (0.6 ms a visit), so
 details are loaded on a thread of their own, beside the filters' query thread, and the
-file is written when they arrive.
-"""
+pages are laid out when they arrive."""
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from viewer.core.archive import VisitDetail
-from viewer.core.export import visit_to_dict, visits_to_csv
 from viewer.qt.strings import tr
 from viewer.qt.tasks import ArchiveExecutor
 
@@ -25,15 +23,6 @@ def load_details(executor: ArchiveExecutor, ids: list[int],
                  on_done: Callable[[list[VisitDetail]], None],
                  on_error: Callable[[BaseException], None]) -> None:
     executor.run_apart(lambda archive: archive.visit_details(ids), on_done, on_error)
-
-
-def write_export(path: Path, visits: list[VisitDetail], kind: str) -> None:
-    if kind == "csv":
-        # utf-8-sig: spreadsheet programs then read the Vietnamese letters correctly.
-        path.write_text(visits_to_csv(visits), encoding="utf-8-sig", newline="")
-    else:
-        path.write_text(json.dumps([visit_to_dict(v) for v in visits], ensure_ascii=False,
-                                   indent=2), encoding="utf-8")
 
 
 def ask_export_path(parent: QWidget, kind: str) -> Path | None:
