@@ -11,6 +11,7 @@ from viewer.qt import strings
 from viewer.qt.app import Application, start_path
 from viewer.qt.dialogs import ArchiveChoice, province_names
 from viewer.qt.settings import DEFAULT_PROVINCE, LANGUAGE, LAST_ARCHIVE, Settings
+from viewer.qt.strings import tr
 
 
 def test_settings_round_trip_through_the_ini_file(settings, tmp_path):
@@ -109,6 +110,8 @@ def test_export_writes_the_filtered_visits(qtbot, make_window, seeds_archive, tm
     out = tmp_path / f"out.{kind}"
     monkeypatch.setattr("viewer.qt.output.ask_export_path", lambda *_: out)
     window._export(kind)
+    running = window.statusBar().currentMessage()  # said at once: a big export takes a while
+    assert running == tr("export.running", count=2, path=out)
     qtbot.waitUntil(out.exists, timeout=10_000)
     text = out.read_text(encoding="utf-8-sig")
     assert "Biện Thượng" in text and "Thiệu Hóa" in text

@@ -351,6 +351,7 @@ class MainWindow(QMainWindow):
             QMessageBox.warning(self, APP_NAME, tr("export.failed", error=error))
 
         # Read and written a chunk at a time beside the filters: 50,000 visits take a while.
+        self.statusBar().showMessage(tr("export.running", count=len(ids), path=path))
         self.executor.run_apart(
             lambda archive: export_visits(archive, ids, path, kind),
             lambda count: self.statusBar().showMessage(

@@ -179,6 +179,8 @@ STRINGS: dict[str, tuple[str, str]] = {
         "Backing up, then upgrading the archive {name} for this version…\n"
         "This happens once; a very large archive may take a few minutes.",
     ),
+    "export.running": ("Đang xuất {count} chuyến vào {path}…",
+                       "Exporting {count} visits to {path}…"),
     "export.done": ("Đã xuất {count} chuyến vào {path}", "Exported {count} visits to {path}"),
     "export.failed": ("Không xuất được: {error}", "Export failed: {error}"),
     "export.nothing": ("Không có chuyến nào để xuất.", "There is no visit to export."),
