@@ -47,10 +47,9 @@ class _Month:
     end: int  # one past the last
 
 
-def snapshot_key(conn: sqlite3.Connection) -> tuple[int, int]:
-    """Changes whenever anything was committed to the file, by any connection."""
-    data_version = conn.execute("PRAGMA data_version").fetchone()[0]
-    return data_version, conn.total_changes
+def _data_version(conn: sqlite3.Connection) -> int:
+    """Changes whenever another connection committed; the index's own never writes."""
+    return conn.execute("PRAGMA data_version").fetchone()[0]
 
 
 class _Value(NamedTuple):
@@ -81,7 +80,7 @@ class VisitIndex:
 
     def _load(self) -> None:
         conn = self._conn
-        self.key = snapshot_key(conn)
+        self._version = _data_version(conn)
         self._ids: list[int] = []
         dates: list[str | None] = []
         for visit_id, date in conn.execute(
@@ -155,7 +154,7 @@ class VisitIndex:
         self._texts.clear()
 
     def is_current(self) -> bool:
-        return snapshot_key(self._conn) == self.key
+        return _data_version(self._conn) == self._version
 
     # -- filtering -----------------------------------------------------------------------
     def select(self, filter_: VisitFilter) -> BitMap:
