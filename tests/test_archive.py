@@ -181,6 +181,9 @@ def test_older_archive_is_backed_up_then_migrated_with_its_visits(tmp_path, old_
         # the folded index was rebuilt from the stored text (migration 3), prefixes too
         assert len(archive.visit_ids(VisitFilter(text="bien th"))) == 1
         assert len(archive.visit_ids(VisitFilter(text="bien thuongx"))) == 0
+        # and so was the toned one (migration 4)
+        assert len(archive.visit_ids(VisitFilter(text="Biện Thư"))) == 1
+        assert len(archive.visit_ids(VisitFilter(text="Biện Thượngx"))) == 0
     with sqlite3.connect(archive.backup_made) as backup:
         version = backup.execute("SELECT max(version) FROM schema_migrations").fetchone()[0]
         assert version == old_version

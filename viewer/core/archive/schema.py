@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from viewer.core.archive.search import folded_index_form
+from viewer.core.text import canonical_tones
 
 if TYPE_CHECKING:  # the window's start does not pay for importing sqlite-utils
     from sqlite_utils import Database
@@ -33,7 +34,10 @@ class Migration:
 
 
 # SQL functions the migrations may call: how the store derives what it indexes.
-SQL_FUNCTIONS: dict[str, Callable[[str], str]] = {"search_folded_form": folded_index_form}
+SQL_FUNCTIONS: dict[str, Callable[[str], str]] = {
+    "search_exact_form": canonical_tones,
+    "search_folded_form": folded_index_form,
+}
 
 
 MIGRATIONS: tuple[Migration, ...] = (
@@ -237,6 +241,24 @@ MIGRATIONS: tuple[Migration, ...] = (
             """INSERT INTO search_folded (rowid, title, body)
                 SELECT id, search_folded_form(title),
                        search_folded_form(substr(text, body_start + 1))
+                FROM articles""",
+        ),
+    ),
+    Migration(
+        4,
+        "prefixes of 1-3 letters indexed in search_exact too",
+        (
+            # Most users type with tones, so the toned index sees a half-typed last word
+            # just as often: without prefixes "chuyển đổi số" took 36 ms at 100,000
+            # articles ("số" begins many words) and a bare "đ" 650 ms; with them 10 and
+            # 15 ms, for about 4.5 KB more per article.
+            "DROP TABLE search_exact",
+            """CREATE VIRTUAL TABLE search_exact USING fts5(
+                title, body, content='', tokenize='unicode61 remove_diacritics 0',
+                prefix='1 2 3')""",
+            """INSERT INTO search_exact (rowid, title, body)
+                SELECT id, search_exact_form(title),
+                       search_exact_form(substr(text, body_start + 1))
                 FROM articles""",
         ),
     ),
