@@ -190,6 +190,19 @@ def test_older_archive_is_backed_up_then_migrated_with_its_visits(tmp_path, old_
         assert backup.execute("SELECT count(*) FROM visits").fetchone()[0] == 1
 
 
+def test_an_upgrade_says_how_far_its_backup_and_rebuilt_indices_got(tmp_path):
+    path = tmp_path / "old.sqlite"
+    _archive_at_version(path, 2)  # both full-text rebuilds (schemas 3 and 4) to come
+    heard = []
+    with Archive(path, on_upgrade_progress=lambda *report: heard.append(report)) as archive:
+        assert archive.stats().schema_version == LATEST_VERSION
+    backup = [done for stage, done in heard if stage == "backup"]
+    upgrade = [done for stage, done in heard if stage == "upgrade"]
+    assert heard == [("backup", d) for d in backup] + [("upgrade", d) for d in upgrade]
+    assert backup == sorted(backup) and backup[-1] == 1.0
+    assert upgrade == sorted(upgrade) and upgrade[-1] == 1.0
+
+
 def test_archive_on_a_read_only_medium_opens_read_only(tmp_path, monkeypatch):
     path = tmp_path / "ro.sqlite"
     with Archive(path) as archive:

@@ -28,7 +28,13 @@ from viewer.core.archive.records import (
     VisitFilter,
     VisitRow,
 )
-from viewer.core.archive.schema import LATEST_VERSION, SchemaTooNew, current_version, migrate
+from viewer.core.archive.schema import (
+    LATEST_VERSION,
+    Progress,
+    SchemaTooNew,
+    current_version,
+    migrate,
+)
 from viewer.core.archive.search import parse_query
 from viewer.core.archive.visit_index import VisitIndex
 from viewer.core.archive.visits import date_or_none
@@ -67,7 +73,15 @@ class _Patience:
 class Archive:
     """An open archive file. Use as a context manager or call `close()`."""
 
-    def __init__(self, path: str | Path, *, read_only: bool = False) -> None:
+    def __init__(
+        self,
+        path: str | Path,
+        *,
+        read_only: bool = False,
+        on_upgrade_progress: Progress | None = None,
+    ) -> None:
+        """Open (or create) the archive at `path`. An archive of an older schema is
+        backed up and upgraded first, telling `on_upgrade_progress` how far it got."""
         self.path = Path(path)
         self.read_only = read_only or _must_open_read_only(self.path)
         self.backup_made: Path | None = None
@@ -77,7 +91,7 @@ class Archive:
         self._db: Database | None = None
         try:
             self._conn = self._connect()
-            self._configure()
+            self._configure(on_upgrade_progress)
         except SchemaTooNew as error:
             self._close_quietly()
             raise ArchiveError(f"{self.path}: {error}") from error
@@ -100,7 +114,7 @@ class Archive:
         conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
         return conn
 
-    def _configure(self) -> None:
+    def _configure(self, on_upgrade_progress: Progress | None) -> None:
         conn = self._conn
         conn.execute("SELECT count(*) FROM sqlite_master").fetchone()  # fails on non-databases
         conn.execute("PRAGMA foreign_keys = ON")
@@ -118,7 +132,7 @@ class Archive:
             conn.execute("PRAGMA journal_mode = wal")
         conn.execute("PRAGMA synchronous = NORMAL")  # with WAL: durable, atomic, faster
         if current_version(conn) != LATEST_VERSION:
-            self.backup_made = migrate(self.db, self.path)
+            self.backup_made = migrate(self.db, self.path, on_progress=on_upgrade_progress)
 
     def _close_quietly(self) -> None:
         with contextlib.suppress(Exception):

@@ -31,6 +31,13 @@ class Migration:
     version: int
     description: str
     statements: tuple[str, ...]
+    # How many times per article its statements call `SQL_FUNCTIONS`: how the long ones,
+    # which rebuild an index from every article's text, report their progress.
+    calls_per_article: int = 0
+
+
+# ("backup" or "upgrade", fraction done): what a long upgrade reports, a few hundred times
+Progress = Callable[[str, float], object]
 
 
 # SQL functions the migrations may call: how the store derives what it indexes.
@@ -243,6 +250,7 @@ MIGRATIONS: tuple[Migration, ...] = (
                        search_folded_form(substr(text, body_start + 1))
                 FROM articles""",
         ),
+        calls_per_article=2,
     ),
     Migration(
         4,
@@ -261,6 +269,7 @@ MIGRATIONS: tuple[Migration, ...] = (
                        search_exact_form(substr(text, body_start + 1))
                 FROM articles""",
         ),
+        calls_per_article=2,
     ),
 )
 
@@ -277,22 +286,55 @@ def current_version(conn: sqlite3.Connection) -> int:
     return int(row[0] or 0)
 
 
-def backup(conn: sqlite3.Connection, path: Path, version: int) -> Path:
+def backup(
+    conn: sqlite3.Connection, path: Path, version: int, on_progress: Progress | None = None
+) -> Path:
     """Copy the archive beside itself before changing its schema; returns the copy."""
     stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
     target = path.with_name(f"{path.stem}.v{version}-{stamp}.bak{path.suffix}")
     conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     copy = sqlite3.connect(target)
     try:
-        conn.backup(copy)
+        if on_progress is None:
+            conn.backup(copy)
+        else:  # a few MB a step, so a 2 GB archive reports its copy a few hundred times
+            conn.backup(
+                copy,
+                pages=2048,
+                progress=lambda _status, left, total: on_progress("backup", 1 - left / total),
+            )
     finally:
         copy.close()
     return target
 
 
-def migrate(db: Database, path: Path | None, *, target: int | None = None) -> Path | None:
+class _CountedCalls:
+    """The migrations' SQL functions, counting their calls to report a rebuild's progress."""
+
+    def __init__(self, total: int, on_progress: Progress) -> None:
+        self.done, self.total, self.on_progress = 0, max(total, 1), on_progress
+        self.every = max(self.total // 200, 1)
+
+    def wrap(self, function: Callable[[str], str]) -> Callable[[str], str]:
+        def counted(text: str) -> str:
+            self.done += 1
+            if self.done % self.every == 0:
+                self.on_progress("upgrade", min(self.done / self.total, 1.0))
+            return function(text)
+
+        return counted
+
+
+def migrate(
+    db: Database,
+    path: Path | None,
+    *,
+    target: int | None = None,
+    on_progress: Progress | None = None,
+) -> Path | None:
     """Bring the archive to `LATEST_VERSION` (or `target`, for tests building old
-    archives); returns the backup made, if any.
+    archives); returns the backup made, if any. `on_progress` hears how far the backup
+    and the rebuilding of indices got.
 
     Raises `SchemaTooNew` for an archive from a newer program, without writing to it.
     """
@@ -308,16 +350,20 @@ def migrate(db: Database, path: Path | None, *, target: int | None = None) -> Pa
         return None
     backup_path = None
     if version > 0 and path is not None:
-        backup_path = backup(conn, path, version)
+        backup_path = backup(conn, path, version, on_progress)
     conn.execute(
         """CREATE TABLE IF NOT EXISTS schema_migrations (
             version INTEGER PRIMARY KEY, description TEXT NOT NULL, applied_at TEXT NOT NULL)"""
     )
-    for name, function in SQL_FUNCTIONS.items():
+    pending = [m for m in MIGRATIONS if version < m.version <= target]
+    functions = dict(SQL_FUNCTIONS)
+    if on_progress is not None and version > 0:
+        articles = conn.execute("SELECT count(*) FROM articles").fetchone()[0]
+        calls = _CountedCalls(articles * sum(m.calls_per_article for m in pending), on_progress)
+        functions = {name: calls.wrap(function) for name, function in functions.items()}
+    for name, function in functions.items():
         conn.create_function(name, 1, function, deterministic=True)
-    for migration in MIGRATIONS:
-        if migration.version <= version or migration.version > target:
-            continue
+    for migration in pending:
         with db.atomic():  # one transaction per migration: all of it or none of it
             for statement in migration.statements:
                 conn.execute(statement)
