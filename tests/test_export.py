@@ -27,7 +27,9 @@ def test_a_csv_export_written_in_chunks_equals_the_csv_built_at_once(
     monkeypatch.setattr(export, "EXPORT_CHUNK", 2)
     ids = archive.visit_ids()
     path = tmp_path / "out.csv"
-    assert export.export_visits(archive, ids, path, "csv") == 3
+    heard = []
+    assert export.export_visits(archive, ids, path, "csv", heard.append) == 3
+    assert heard == [2, 3]  # after each chunk, so a window can show how far it got
     with path.open(encoding="utf-8-sig", newline="") as file:  # keep csv's \r\n
         written = file.read()
     assert written == export.visits_to_csv(archive.visit_details(ids))

@@ -9,7 +9,7 @@ import csv
 import io
 import json
 import os
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
@@ -115,9 +115,16 @@ def _csv_row(visit: VisitDetail) -> list[object]:
     ]
 
 
-def export_visits(archive: Archive, ids: list[int], path: Path, kind: str) -> int:
+def export_visits(
+    archive: Archive,
+    ids: list[int],
+    path: Path,
+    kind: str,
+    on_progress: Callable[[int], object] | None = None,
+) -> int:
     """Write the visits `ids` to `path` as "csv" or "json", reading and writing a chunk at
     a time so 100,000 visits never sit in memory at once; returns how many were written.
+    `on_progress` hears how many are written after each chunk (about a second apart).
 
     The file appears complete or not at all: it is written beside `path` and moved into
     place at the end. CSV is UTF-8 with a BOM, so spreadsheet programs read the letters.
@@ -141,6 +148,8 @@ def export_visits(archive: Archive, ids: list[int], path: Path, kind: str) -> in
                         out.write(",\n" if written else "\n")
                         out.write(json.dumps(visit_to_dict(visit), ensure_ascii=False, indent=2))
                     written += 1
+                if on_progress is not None:
+                    on_progress(written)
             if kind != "csv":
                 out.write("\n]\n")
         os.replace(partial, path)
