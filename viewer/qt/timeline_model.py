@@ -16,14 +16,14 @@ from dataclasses import dataclass
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
 from viewer.core.archive import VisitRow
+from viewer.qt.queries import PAGE_SIZE
 from viewer.qt.strings import tr
 
 VisitRowRole = Qt.ItemDataRole.UserRole + 1  # VisitRow, or None while not loaded
 HeaderRole = Qt.ItemDataRole.UserRole + 2  # MonthSection for header rows, else None
 VisitIdRole = Qt.ItemDataRole.UserRole + 3  # int for visit rows, else None
 
-PAGE_SIZE = 200
-MAX_PAGES = 50  # 10,000 rows cached: a few MB at most
+MAX_PAGES = 200  # of PAGE_SIZE rows: 10,000 rows cached, a few MB at most
 
 Index = QModelIndex | QPersistentModelIndex
 RowFetcher = Callable[[Iterable[int]], dict[int, VisitRow]]
