@@ -82,7 +82,7 @@ def test_an_archive_that_cannot_be_opened_offers_the_default(qtbot, settings, tm
         messages.append(message)
         return ArchiveChoice.USE_DEFAULT
 
-    monkeypatch.setattr("viewer.qt.app.archive_error", answer)
+    monkeypatch.setattr("viewer.qt.dialogs.archive_error", answer)
     application = Application(settings)
     try:
         assert application.open(not_an_archive)
@@ -97,7 +97,7 @@ def test_an_archive_that_cannot_be_opened_offers_the_default(qtbot, settings, tm
 def test_quitting_from_the_error_opens_nothing(qtbot, settings, tmp_path, monkeypatch):
     bad = tmp_path / "bad.sqlite"
     bad.write_bytes(b"\x00" * 100)
-    monkeypatch.setattr("viewer.qt.app.archive_error", lambda *_: ArchiveChoice.QUIT)
+    monkeypatch.setattr("viewer.qt.dialogs.archive_error", lambda *_: ArchiveChoice.QUIT)
     application = Application(settings)
     assert not application.open(bad)
     assert application.window is None

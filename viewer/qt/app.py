@@ -1,29 +1,35 @@
-"""Starting the window: the QApplication, the archive to open, and switching archives."""
+"""Starting the window: the QApplication, the archive to open, and switching archives.
+
+The window's own modules (most of the start's Python) are imported only after the start-up
+filter's answer was asked for (`viewer.qt.first_answer`), so the two run side by side.
+"""
 
 from __future__ import annotations
 
 import contextlib
-import multiprocessing
 import os
 import sys
 import time
 from collections.abc import Iterator, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QLibraryInfo, QTranslator
 from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QApplication, QFileDialog, QLabel, QMessageBox
+from PySide6.QtWidgets import QApplication, QLabel
 
 from viewer import APP_ID, APP_NAME
 from viewer.core.archive import Archive, ArchiveError, VisitFilter
 from viewer.core.archive.archive import needs_upgrade
 from viewer.core.default_archive import ensure_default_archive
 from viewer.qt import icons
-from viewer.qt.dialogs import ArchiveChoice, QtWordsInVietnamese, archive_error
-from viewer.qt.main_window import MainWindow
+from viewer.qt.first_answer import FirstAnswer, ask_first_answer
 from viewer.qt.settings import LANGUAGE, LAST_ARCHIVE, Settings
 from viewer.qt.strings import set_language, tr
+from viewer.qt.translators import install_translators
 from viewer.resources import resource_path
+
+if TYPE_CHECKING:
+    from viewer.qt.main_window import MainWindow
 
 
 def app_icon() -> QIcon:
@@ -31,25 +37,6 @@ def app_icon() -> QIcon:
     if icon_file.exists():
         return QIcon(str(icon_file))
     return icons.icon("fa6s.landmark", color="#1d4fa3")
-
-
-def install_translators(app: QCoreApplication, language: str) -> list[QTranslator]:
-    """Qt's standard dialogs in `language`: Qt's own translation when the Qt we run with
-    ships one (qtbase_<language>.qm), else, for Vietnamese, ours. Returns what was installed
-    (kept alive by the caller; a test removes them again)."""
-    if language == "en":
-        return []
-    official = QTranslator()
-    if official.load(f"qtbase_{language}",
-                     QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
-        official.setParent(app)  # the application keeps it alive
-        installed: QTranslator = official
-    elif language == "vi":
-        installed = QtWordsInVietnamese(app)
-    else:
-        return []
-    app.installTranslator(installed)
-    return [installed]
 
 
 @contextlib.contextmanager
@@ -78,17 +65,25 @@ def _open_archive(path: Path | None) -> Archive | None:
             with _upgrading_notice(path):
                 return Archive(path)
         except (ArchiveError, OSError) as error:
-            choice = archive_error(None, str(error))
-        if choice is ArchiveChoice.OPEN_OTHER:
-            name, _ = QFileDialog.getOpenFileName(None, tr("archive.pick_open"), "",
-                                                  tr("archive.file_types"))
-            if not name:
-                return None
-            path = Path(name)
-        elif choice is ArchiveChoice.USE_DEFAULT and path is not None:
-            path = None
-        else:
+            retry, path = _ask_what_instead(path, str(error))
+        if not retry:
             return None
+
+
+def _ask_what_instead(failed: Path | None, message: str) -> tuple[bool, Path | None]:
+    """(open again?, which: None is the default archive) after `failed` could not be."""
+    from PySide6.QtWidgets import QFileDialog
+
+    from viewer.qt import dialogs  # loaded when a dialog is shown, not at every start
+
+    choice = dialogs.archive_error(None, message)
+    if choice is dialogs.ArchiveChoice.OPEN_OTHER:
+        name, _ = QFileDialog.getOpenFileName(None, tr("archive.pick_open"), "",
+                                              tr("archive.file_types"))
+        return (True, Path(name)) if name else (False, None)
+    if choice is dialogs.ArchiveChoice.USE_DEFAULT and failed is not None:
+        return True, None
+    return False, None
 
 
 class Application:
@@ -99,8 +94,15 @@ class Application:
         self.window: MainWindow | None = None
         self.archive: Archive | None = None
 
-    def open(self, path: Path | None) -> bool:
+    def open(self, path: Path | None, first_answer: FirstAnswer | None = None) -> bool:
+        """Open `path` in a new window; `first_answer`, asked for on `path` already, is
+        shown in it (or dropped, when another archive had to be opened instead)."""
+        from viewer.qt.main_window import MainWindow  # see the module's docstring
+
         archive = _open_archive(path)
+        if first_answer is not None and (archive is None or archive.path != path):
+            first_answer.discard()
+            first_answer = None
         if archive is None:
             return False
         old_window, old_archive = self.window, self.archive
@@ -110,12 +112,14 @@ class Application:
             old_archive.close()
         self.archive = archive
         self.settings.set(LAST_ARCHIVE, str(archive.path))
-        window = MainWindow(archive, self.settings)
+        window = MainWindow(archive, self.settings, first_answer)
         window.setWindowIcon(app_icon())
         window.archive_requested.connect(self.open)
         window.statusBar().showMessage(tr("status.opened", path=archive.path), 6000)
         benchmarking = bool(os.environ.get("VIEWER_EXIT_AFTER_PAINT"))
         if archive.backup_made and not benchmarking:  # a modal box would never be answered
+            from PySide6.QtWidgets import QMessageBox
+
             QMessageBox.information(window, APP_NAME,
                                     tr("archive.backup_made", path=archive.backup_made))
         window.show()
@@ -176,7 +180,10 @@ def start_path(db_path: Path | None, settings: Settings) -> Path | None:
 def run_app(db_path: Path | None, settings: Settings | None = None,
             import_on_start: Sequence[Path] = ()) -> int:
     """Open the window; `import_on_start` are files the desktop asked us to open."""
-    multiprocessing.freeze_support()  # the importer may start worker processes
+    if getattr(sys, "frozen", False):  # the importer's worker processes; else a no-op
+        import multiprocessing
+
+        multiprocessing.freeze_support()
     app = QApplication.instance() or QApplication(sys.argv)
     app.setApplicationName(APP_NAME)
     app.setOrganizationName("thamlamviec")
@@ -185,8 +192,10 @@ def run_app(db_path: Path | None, settings: Settings | None = None,
     settings = settings or Settings.default()
     set_language(settings.get(LANGUAGE))
     install_translators(app, settings.get(LANGUAGE))
+    path = start_path(db_path, settings)
+    first_answer = ask_first_answer(path, settings.last_filter())
     application = Application(settings)
-    if not application.open(start_path(db_path, settings)):
+    if not application.open(path, first_answer):
         return 1
     if import_on_start and application.window is not None:
         application.window.import_paths(list(import_on_start))

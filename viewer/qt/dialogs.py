@@ -1,17 +1,15 @@
-"""Small dialogs: About, the default province, an archive that cannot be opened; and the
-words of Qt's own standard dialogs in Vietnamese."""
+"""Small dialogs: About, the default province, an archive that cannot be opened."""
 
 from __future__ import annotations
 
 import html
 from enum import Enum
 
-from PySide6.QtCore import QTranslator
 from PySide6.QtWidgets import QInputDialog, QMessageBox, QWidget
 
 from viewer import APP_NAME, __version__
 from viewer.core.archive import ArchiveStats
-from viewer.qt.strings import QT_VIETNAMESE, tr
+from viewer.qt.strings import tr
 
 
 def province_names() -> list[str]:
@@ -66,18 +64,3 @@ def archive_error(parent: QWidget | None, message: str) -> ArchiveChoice:
     if clicked is default:
         return ArchiveChoice.USE_DEFAULT
     return ArchiveChoice.QUIT
-
-
-class QtWordsInVietnamese(QTranslator):
-    """Qt's own words (OK, Cancel, Yes, No, the file dialog's labels) in Vietnamese.
-
-    PySide6 ships no qtbase_vi.qm, and a .qm would be a generated file to build and bundle;
-    a translator answering from `QT_VIETNAMESE` needs neither.
-    """
-
-    def translate(self, context: str, source_text: str, disambiguation: str | None = None,
-                  n: int = -1) -> str:
-        return QT_VIETNAMESE.get((context, source_text), "")  # "": Qt keeps its own text
-
-    def isEmpty(self) -> bool:
-        return False

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from concurrent.futures import Future
 from dataclasses import replace
 from pathlib import Path
 
@@ -27,6 +28,7 @@ from viewer.qt.article_view import ArticlePane
 from viewer.qt.dialogs import choose_province, show_about
 from viewer.qt.filter_chips import FilterChips
 from viewer.qt.filter_panel import FilterPanel
+from viewer.qt.first_answer import FirstAnswer
 from viewer.qt.import_report import ImportReportDialog, summary_text
 from viewer.qt.import_task import ImportProgress, ImportTask
 from viewer.qt.month_chart import MonthChart
@@ -53,11 +55,18 @@ class MainWindow(QMainWindow):
     import_done = Signal(object)  # ImportReport, after the timeline was refreshed
     archive_requested = Signal(object)  # Path: app.py opens it (or reports why it cannot)
 
-    def __init__(self, archive: Archive, settings: Settings) -> None:
+    def __init__(self, archive: Archive, settings: Settings,
+                 first_answer: FirstAnswer | None = None) -> None:
+        """`first_answer`: the start-up filter's answer on `archive`, asked for before this
+        window was built (app.py); without it the window asks for its saved filter."""
         super().__init__()
         self.settings = settings
         self.archive = archive
-        self.executor = ArchiveExecutor(archive.path, self)
+        if first_answer is not None:
+            self.executor = first_answer.executor
+            self.executor.setParent(self)
+        else:
+            self.executor = ArchiveExecutor(archive.path, self)
         self.filter = VisitFilter()
         self.generation = 0
         self.result: FilterResult | None = None
@@ -70,7 +79,10 @@ class MainWindow(QMainWindow):
         self.actions = build_actions(self, self.set_language)
         self._restore_layout()
         self._show_read_only(archive.read_only)
-        self.apply_filter(settings.last_filter())
+        if first_answer is not None:
+            self.apply_filter(first_answer.filter, first_answer.future)
+        else:
+            self.apply_filter(settings.last_filter())
 
     # -- layout --------------------------------------------------------------------------
     def _build(self) -> None:
@@ -142,8 +154,10 @@ class MainWindow(QMainWindow):
             action.setEnabled(not read_only)
 
     # -- filtering -----------------------------------------------------------------------
-    def apply_filter(self, filter_: VisitFilter) -> None:
-        """Show `filter_`: queries run on the worker; only the newest answer is shown."""
+    def apply_filter(self, filter_: VisitFilter,
+                     answer: Future[FilterResult] | None = None) -> None:
+        """Show `filter_`: queries run on the worker; only the newest answer is shown.
+        `answer`: its query, when it was asked for already (the start-up's)."""
         self.filter = filter_
         self.filters.filter = filter_  # a second click before the answer builds on this one
         if self.search.text() != filter_.text:
@@ -152,9 +166,12 @@ class MainWindow(QMainWindow):
             self.search.blockSignals(False)
         self.generation += 1
         generation = self.generation
-        self.executor.run(lambda archive: run_filter(archive, filter_),
-                          lambda result: self._show_result(generation, result),
-                          self._query_failed)
+        if answer is None:
+            answer = self.executor.submit(lambda archive: run_filter(archive, filter_))
+            if answer is None:
+                return  # the window is closing
+        self.executor.deliver(answer, lambda result: self._show_result(generation, result),
+                              self._query_failed)
 
     def refresh(self) -> None:
         self.apply_filter(self.filter)

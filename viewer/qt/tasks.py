@@ -48,12 +48,27 @@ class ArchiveExecutor(QObject):
         on_done: Callable[[T], None],
         on_error: Callable[[BaseException], None] | None = None,
     ) -> None:
+        future = self.submit(job)
+        if future is not None:
+            self.deliver(future, on_done, on_error)
+
+    def submit(self, job: Callable[[Archive], T]) -> Future[T] | None:
+        """Queue `job`; its answer is handed to the GUI thread only once `deliver`ed. The
+        start-up asks for the first answer this way, before the window that shows it exists."""
         if self._closed:
-            return
+            return None
         try:
-            future = self._pool.submit(self._call, job)
+            return self._pool.submit(self._call, job)
         except RuntimeError:  # closed meanwhile, by the GUI thread: nobody wants the answer
-            return
+            return None
+
+    def deliver(
+        self,
+        future: Future[T],
+        on_done: Callable[[T], None],
+        on_error: Callable[[BaseException], None] | None = None,
+    ) -> None:
+        """Call `on_done(answer)` (or `on_error`) on the GUI thread once `future` is done."""
         future.add_done_callback(lambda f: self._done.emit((on_done, on_error, f)))
 
     def run_apart(
