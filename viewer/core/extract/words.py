@@ -6,7 +6,6 @@ import bisect
 import re
 from dataclasses import dataclass
 from itertools import compress
-from typing import NamedTuple
 
 # `re` tries an alternation of phrases at nearly every letter of the text; looking the words
 # up here first leaves it a few hundred places per article instead of thousands.
@@ -23,6 +22,13 @@ _MARKS = (
 )
 
 
+# A wanted word's entry: (the word with a space either side, to find it as a whole chunk;
+# the step from the space before it to the space after it; the numbers of the lists it
+# starts). A plain tuple rather than a NamedTuple: `WordIndex` unpacks one for every wanted
+# word of every article, and a NamedTuple unpacks at twice the cost.
+_Word = tuple[str, int, tuple[int, ...]]
+
+
 @dataclass(frozen=True)
 class _Wanted:
     """The phrase lists known so far: each list's first words (lower case) get a number.
@@ -31,12 +37,6 @@ class _Wanted:
 
     numbers: dict[frozenset[str], int]
     words: dict[str, _Word]
-
-
-class _Word(NamedTuple):
-    spaced: str  # the word with a space either side, to find it as a whole chunk
-    step: int  # from the space before it to the space after it
-    lists: tuple[int, ...]  # the numbers of the lists it starts
 
 
 _wanted = _Wanted({}, {})
@@ -51,8 +51,8 @@ def want(first_words: frozenset[str]) -> None:
     number = len(_wanted.numbers)
     words = dict(_wanted.words)
     for word in first_words:
-        lists = words[word].lists if word in words else ()
-        words[word] = _Word(f" {word} ", len(word) + 1, (*lists, number))
+        lists = words[word][2] if word in words else ()
+        words[word] = (f" {word} ", len(word) + 1, (*lists, number))
     _wanted = _Wanted({**_wanted.numbers, first_words: number}, words)
 
 
@@ -92,7 +92,7 @@ class WordIndex:
             last = spaced.find(" ", odd.start())
             for m in _WORD.finditer(spaced, first, last if last >= 0 else len(spaced)):
                 if m[0] in words:
-                    for number in words[m[0]].lists:
+                    for number in words[m[0]][2]:
                         bisect.insort(lists[number], m.start())
 
     def starts(self, first_words: frozenset[str]) -> list[int] | None:
