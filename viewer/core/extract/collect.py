@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from functools import partial
 from operator import itemgetter
 
 from viewer.core.model import Mention, MentionKind
@@ -33,10 +34,13 @@ class Collector:
             out = []
             for start, end, kind, key in items:
                 s, e = article.to_original(start, end)
-                out.append(Mention(kind, s, e, text[s:e], key))
+                out.append(_mention((kind, s, e, text[s:e], key)))
             return out
-        return [Mention(kind, s, e, text[s:e], key) for s, e, kind, key in items]
+        return [_mention((kind, s, e, text[s:e], key)) for s, e, kind, key in items]
 
 
 _START = itemgetter(0)
 _END = itemgetter(1)
+# `Mention(kind, …)` runs the NamedTuple's `__new__`, a Python function; this builds the same
+# tuple in C, at two thirds of the cost (an article has a few hundred mentions).
+_mention = partial(tuple.__new__, Mention)
