@@ -14,7 +14,7 @@ from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 from typing import Any, TypeVar
 
-from PySide6.QtCore import QObject, Qt, Signal, Slot
+from PySide6.QtCore import QObject, Signal, Slot
 
 from viewer.core.archive import Archive
 from viewer.core.archive.archive import build_index
@@ -34,10 +34,8 @@ class ArchiveExecutor(QObject):
         self._path = path
         self._archive: Archive | None = None  # touched only on the worker thread
         self._pool = ThreadPoolExecutor(1, thread_name_prefix="archive-queries")
-        # Queued even from the GUI thread: a job that finishes before add_done_callback runs
-        # has its callback called at once, in run()'s caller, which must never see its
-        # answer before run() returns (the window did, during its own construction).
-        self._done.connect(self._deliver, Qt.ConnectionType.QueuedConnection)
+        self._done_connected = False
+        self._connecting = threading.Lock()  # the index thread delivers too
         self._closed = False
         self._building = False
         self._building_lock = threading.Lock()
@@ -69,7 +67,22 @@ class ArchiveExecutor(QObject):
         on_error: Callable[[BaseException], None] | None = None,
     ) -> None:
         """Call `on_done(answer)` (or `on_error`) on the GUI thread once `future` is done."""
+        with self._connecting:
+            if not self._done_connected:
+                self._connect_done()
         future.add_done_callback(lambda f: self._done.emit((on_done, on_error, f)))
+
+    def _connect_done(self) -> None:
+        # Connected at the first delivery, not in __init__: `Qt` is imported here because
+        # its first use creates its hundred enums (40 ms), and the start-up submits its
+        # first query before that (viewer.qt.first_answer).
+        from PySide6.QtCore import Qt
+
+        # Queued even from the GUI thread: a job that finishes before add_done_callback runs
+        # has its callback called at once, in run()'s caller, which must never see its
+        # answer before run() returns (the window did, during its own construction).
+        self._done.connect(self._deliver, Qt.ConnectionType.QueuedConnection)
+        self._done_connected = True
 
     def run_apart(
         self,
@@ -82,7 +95,7 @@ class ArchiveExecutor(QObject):
         if self._closed:
             return
         future: Future[T] = Future()
-        future.add_done_callback(lambda f: self._done.emit((on_done, on_error, f)))
+        self.deliver(future, on_done, on_error)
 
         def work() -> None:
             try:
