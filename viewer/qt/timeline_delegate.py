@@ -11,13 +11,7 @@ import zlib
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QHelpEvent, QPainter, QPalette
-from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QStyle,
-    QStyledItemDelegate,
-    QStyleOptionViewItem,
-    QToolTip,
-)
+from PySide6.QtWidgets import QAbstractItemView, QStyledItemDelegate, QStyleOptionViewItem, QToolTip
 
 from viewer.core.archive import VisitRow
 from viewer.qt.strings import STRINGS, tr
@@ -70,6 +64,10 @@ def topic_colour(topic_id: str) -> QColor:
 
 
 class TimelineDelegate(QStyledItemDelegate):
+    def __init__(self, view: QAbstractItemView) -> None:
+        super().__init__(view)
+        self._view = view
+
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
         section = index.data(HeaderRole)
         painter.save()
@@ -77,7 +75,10 @@ class TimelineDelegate(QStyledItemDelegate):
             if isinstance(section, MonthSection):
                 self._paint_header(painter, option, section)
             else:
-                self._paint_visit(painter, option, index.data(VisitRowRole))
+                # The view's selection, not option.state: reading that creates QStyle's
+                # Python type, whose enums cost the window's start 12 ms.
+                selected = self._view.selectionModel().isSelected(index)
+                self._paint_visit(painter, option, index.data(VisitRowRole), selected)
         finally:
             painter.restore()
 
@@ -101,10 +102,10 @@ class TimelineDelegate(QStyledItemDelegate):
                          Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft, section.label)
 
     def _paint_visit(
-        self, painter: QPainter, option: QStyleOptionViewItem, row: VisitRow | None
+        self, painter: QPainter, option: QStyleOptionViewItem, row: VisitRow | None,
+        selected: bool,
     ) -> None:
         rect = option.rect
-        selected = bool(option.state & QStyle.StateFlag.State_Selected)
         palette = option.palette
         if selected:
             painter.fillRect(rect, palette.color(QPalette.ColorRole.Highlight))

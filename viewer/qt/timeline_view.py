@@ -85,9 +85,18 @@ class TimelineView(QTableView):
         self.setMouseTracking(True)
         self._header_rows: list[int] = []
         model.modelReset.connect(self._size_headers)
-        self.overlay = _EmptyOverlay(self.viewport())
-        self.overlay.clear_filters.connect(self.clear_filters_requested)
-        self.overlay.hide()
+        self._overlay: _EmptyOverlay | None = None
+
+    @property
+    def overlay(self) -> _EmptyOverlay:
+        """Made when an empty state is first shown: it lies on the viewport, and the first
+        `viewport()` call costs 15 ms (PySide6 resolves the Python type of a plain QWidget
+        by creating every widget class's type), most archives never show it."""
+        if self._overlay is None:
+            self._overlay = _EmptyOverlay(self.viewport())
+            self._overlay.clear_filters.connect(self.clear_filters_requested)
+            self._overlay.hide()
+        return self._overlay
 
     @property
     def timeline(self) -> TimelineModel:
@@ -109,12 +118,15 @@ class TimelineView(QTableView):
             self.setRowHeight(row, height)
 
     def set_empty_state(self, state: EmptyState) -> None:
+        if state is EmptyState.NONE and self._overlay is None:
+            return
         self.overlay.show_state(state)
         self.overlay.setGeometry(self.viewport().rect())
 
     def resizeEvent(self, event) -> None:  # type: ignore[no-untyped-def]
         super().resizeEvent(event)
-        self.overlay.setGeometry(self.viewport().rect())
+        if self._overlay is not None:
+            self._overlay.setGeometry(self.viewport().rect())
 
     def scroll_to_row_top(self, row: int) -> None:
         self.scrollTo(self.model().index(row, 0), QAbstractItemView.ScrollHint.PositionAtTop)
