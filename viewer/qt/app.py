@@ -145,7 +145,9 @@ def _report_paints_and_quit(window: MainWindow) -> None:
     started: list[float] = []
 
     def painted() -> None:
-        window.timeline.viewport().repaint()
+        # The view, not its viewport(): the first viewport() call alone costs 15 ms, which
+        # the window itself no longer pays before its first paint (timeline_view.py).
+        window.timeline.repaint()  # paints the rows now, the viewport being its child
         if started:
             elapsed = (time.perf_counter() - started[0]) * 1000
             print(f"VIEWER_FILTERED {elapsed:.3f}", flush=True)

@@ -5,19 +5,14 @@ from __future__ import annotations
 from concurrent.futures import Future
 from dataclasses import replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
+# Dialogs are named as QtWidgets.QFileDialog and QtWidgets.QMessageBox: a PySide6 class's
+# Python type (and its enums) is created when first named, so not at every start.
+from PySide6 import QtWidgets
 from PySide6.QtCore import QItemSelectionModel, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
-from PySide6.QtWidgets import (
-    QFileDialog,
-    QLabel,
-    QLineEdit,
-    QMainWindow,
-    QMessageBox,
-    QSplitter,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QLabel, QLineEdit, QMainWindow, QSplitter, QVBoxLayout, QWidget
 
 from viewer import APP_NAME
 from viewer.core.archive import Archive, FacetValue, VisitDetail, VisitFilter
@@ -25,11 +20,9 @@ from viewer.core.export import export_visits
 from viewer.qt import icons, output
 from viewer.qt.actions import build_actions
 from viewer.qt.article_view import ArticlePane
-from viewer.qt.dialogs import choose_province, show_about
 from viewer.qt.filter_chips import FilterChips
 from viewer.qt.filter_panel import FilterPanel
 from viewer.qt.first_answer import FirstAnswer
-from viewer.qt.import_report import ImportReportDialog, summary_text
 from viewer.qt.import_task import ImportProgress, ImportTask
 from viewer.qt.month_chart import MonthChart
 from viewer.qt.queries import FilterResult, run_facets, run_filter
@@ -44,6 +37,9 @@ from viewer.qt.strings import tr
 from viewer.qt.tasks import ArchiveExecutor
 from viewer.qt.timeline_model import TimelineModel
 from viewer.qt.timeline_view import EmptyState, TimelineView
+
+if TYPE_CHECKING:
+    from viewer.qt.import_report import ImportReportDialog
 
 SEARCH_DEBOUNCE_MS = 200
 BANNER_STYLE = "background:#fff3cd; color:#5c4400; padding:6px; border:1px solid #e0c36c;"
@@ -285,13 +281,13 @@ class MainWindow(QMainWindow):
             self.import_paths(paths)
 
     def choose_files_to_import(self) -> None:
-        names, _ = QFileDialog.getOpenFileNames(self, tr("import.pick_files"), "",
-                                                tr("import.file_types"))
+        names, _ = QtWidgets.QFileDialog.getOpenFileNames(
+            self, tr("import.pick_files"), "", tr("import.file_types"))
         if names:
             self.import_paths([Path(n) for n in names])
 
     def choose_folder_to_import(self) -> None:
-        name = QFileDialog.getExistingDirectory(self, tr("import.pick_folder"))
+        name = QtWidgets.QFileDialog.getExistingDirectory(self, tr("import.pick_folder"))
         if name:
             self.import_paths([Path(name)])
 
@@ -314,6 +310,8 @@ class MainWindow(QMainWindow):
             self.progress.cancel.setEnabled(False)
 
     def _import_finished(self, report) -> None:  # type: ignore[no-untyped-def]
+        from viewer.qt.import_report import ImportReportDialog, summary_text  # not at start
+
         self.progress.stop()
         self.statusBar().showMessage(summary_text(report), 8000)
         self.model.forget_rows()
@@ -324,25 +322,25 @@ class MainWindow(QMainWindow):
 
     def _import_failed(self, message: str) -> None:
         self.progress.stop()
-        QMessageBox.warning(self, tr("import.title"), tr("import.failed", error=message))
+        QtWidgets.QMessageBox.warning(self, tr("import.title"), tr("import.failed", error=message))
 
     # -- archive files, output, settings -------------------------------------------------
     def choose_archive_to_open(self) -> None:
-        name, _ = QFileDialog.getOpenFileName(self, tr("archive.pick_open"), "",
-                                              tr("archive.file_types"))
+        name, _ = QtWidgets.QFileDialog.getOpenFileName(
+            self, tr("archive.pick_open"), "", tr("archive.file_types"))
         if name:
             self.archive_requested.emit(Path(name))
 
     def choose_archive_to_create(self) -> None:
-        name, _ = QFileDialog.getSaveFileName(self, tr("archive.pick_new"), "archive.sqlite",
-                                              tr("archive.file_types"))
+        name, _ = QtWidgets.QFileDialog.getSaveFileName(
+            self, tr("archive.pick_new"), "archive.sqlite", tr("archive.file_types"))
         if name:
             self.archive_requested.emit(Path(name))
 
     def _with_filtered_visits(self, then, limit: int | None = None) -> None:  # type: ignore[no-untyped-def]
         ids = self.model.ids[:limit] if limit else list(self.model.ids)
         if not ids:
-            QMessageBox.information(self, APP_NAME, tr("export.nothing"))
+            QtWidgets.QMessageBox.information(self, APP_NAME, tr("export.nothing"))
             return
         if limit and len(self.model.ids) > limit:
             self.statusBar().showMessage(tr("print.too_many", count=len(self.model.ids),
@@ -358,14 +356,14 @@ class MainWindow(QMainWindow):
     def _export(self, kind: str) -> None:
         ids = list(self.model.ids)
         if not ids:
-            QMessageBox.information(self, APP_NAME, tr("export.nothing"))
+            QtWidgets.QMessageBox.information(self, APP_NAME, tr("export.nothing"))
             return
         path = output.ask_export_path(self, kind)
         if path is None:
             return
 
         def failed(error: BaseException) -> None:
-            QMessageBox.warning(self, APP_NAME, tr("export.failed", error=error))
+            QtWidgets.QMessageBox.warning(self, APP_NAME, tr("export.failed", error=error))
 
         # Read and written a chunk at a time beside the filters: 50,000 visits take a while.
         self.statusBar().showMessage(tr("export.running", count=len(ids), path=path))
@@ -399,15 +397,19 @@ class MainWindow(QMainWindow):
         return "; ".join(chip.text() for chip in self.chips.chips)
 
     def choose_default_province(self) -> None:
+        from viewer.qt.dialogs import choose_province  # dialogs load when first shown
+
         name = choose_province(self, self.settings.get(DEFAULT_PROVINCE))
         if name:
             self.settings.set(DEFAULT_PROVINCE, name)
 
     def set_language(self, code: str) -> None:
         self.settings.set(LANGUAGE, code)
-        QMessageBox.information(self, tr("menu.language"), tr("settings.restart"))
+        QtWidgets.QMessageBox.information(self, tr("menu.language"), tr("settings.restart"))
 
     def show_about(self) -> None:
+        from viewer.qt.dialogs import show_about  # dialogs load when first shown
+
         show_about(self, self.archive.stats())
 
     # -- closing -------------------------------------------------------------------------

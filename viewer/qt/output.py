@@ -10,7 +10,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+# Named as QtWidgets.QFileDialog, created when first used: see main_window.py.
+from PySide6 import QtWidgets
+from PySide6.QtWidgets import QWidget
 
 from viewer.core.archive import VisitDetail
 from viewer.qt.strings import tr
@@ -27,8 +29,8 @@ def load_details(executor: ArchiveExecutor, ids: list[int],
 
 def ask_export_path(parent: QWidget, kind: str) -> Path | None:
     pattern = "CSV (*.csv)" if kind == "csv" else "JSON (*.json)"
-    name, _ = QFileDialog.getSaveFileName(parent, tr(f"action.export_{kind}"),
-                                          f"visits.{kind}", pattern)
+    name, _ = QtWidgets.QFileDialog.getSaveFileName(parent, tr(f"action.export_{kind}"),
+                                                    f"visits.{kind}", pattern)
     return Path(name) if name else None
 
 
@@ -45,7 +47,7 @@ def print_preview(parent: QWidget, visits: list[VisitDetail], *, report: bool,
                   filter_text: str) -> None:
     printing = _printing()
     if printing is None:
-        QMessageBox.information(parent, tr("action.print"), tr("print.missing"))
+        QtWidgets.QMessageBox.information(parent, tr("action.print"), tr("print.missing"))
         return
     printing.print_preview(parent, visits, report=report, filter_text=filter_text)
 
@@ -55,10 +57,10 @@ def export_pdf(parent: QWidget, visits: list[VisitDetail], *, report: bool,
     """Ask where, write the PDF; returns the status message, or None when nothing was done."""
     printing = _printing()
     if printing is None:
-        QMessageBox.information(parent, tr("action.export_pdf"), tr("print.missing"))
+        QtWidgets.QMessageBox.information(parent, tr("action.export_pdf"), tr("print.missing"))
         return None
-    name, _ = QFileDialog.getSaveFileName(parent, tr("action.export_pdf"), "visits.pdf",
-                                          "PDF (*.pdf)")
+    name, _ = QtWidgets.QFileDialog.getSaveFileName(parent, tr("action.export_pdf"),
+                                                    "visits.pdf", "PDF (*.pdf)")
     if not name:
         return None
     pages = printing.export_pdf(visits, Path(name), report=report, filter_text=filter_text)
