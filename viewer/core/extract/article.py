@@ -13,7 +13,7 @@ from typing import NamedTuple
 from viewer.core.model import Document
 from viewer.core.text import canonical_tones, nfc
 
-from .patterns import UPPER, Phrases
+from .patterns import UPPER, Names, Phrases
 from .words import WordIndex
 
 # A sentence ends at . ! ? … followed by a space and a capital (or an opening quote).
@@ -58,10 +58,10 @@ class Article:
             self.paragraphs = self.paragraphs[1:]
         self.sentences = self._sentences()
         self.headline_sentences = self._split(self.headline) if self.headline.end else []
-        self._plans: dict[Phrases, tuple[re.Pattern[str], str, list[int] | None]] = {}
+        self._plans: dict[Phrases | Names, tuple[re.Pattern[str], str, list[int] | None]] = {}
 
     def finditer(
-        self, phrases: Phrases, start: int = 0, end: int | None = None
+        self, phrases: Phrases | Names, start: int = 0, end: int | None = None
     ) -> Iterator[re.Match[str]]:
         """Matches of `phrases` in `canon[start:end]`; match text may be lower-cased (use
         the offsets)."""
@@ -73,7 +73,7 @@ class Article:
         return _matches_at(regex, text, starts, start, end)
 
     def search(
-        self, phrases: Phrases, start: int = 0, end: int | None = None
+        self, phrases: Phrases | Names, start: int = 0, end: int | None = None
     ) -> re.Match[str] | None:
         """The first match of `phrases` in `canon[start:end]` (see `finditer`)."""
         if end is None:
@@ -91,23 +91,36 @@ class Article:
                 return m
         return None
 
-    def _plan(self, phrases: Phrases) -> tuple[re.Pattern[str], str, list[int] | None]:
+    def _plan(self, phrases: Phrases | Names) -> tuple[re.Pattern[str], str, list[int] | None]:
         """The regex to run, the text to run it on, and the only offsets where a match may
         start (None: anywhere)."""
         plan = self._plans.get(phrases)
         if plan is None:
-            if phrases.lower is None or self.low is None:
+            if isinstance(phrases, Names):
+                plan = (phrases.regex, self.canon, self._name_starts(phrases))
+            elif phrases.lower is None or self.low is None:
                 plan = (phrases.regex, self.canon, None)
             else:
                 plan = (phrases.lower, self.low, self._starts(phrases))
             self._plans[phrases] = plan
         return plan
 
+    def _name_starts(self, names: Names) -> list[int] | None:
+        """Where one of `names` may start: its first word (the word index), written with its
+        first letter (most family and place names are also ordinary words: "cao", "hồ")."""
+        if self.low is None:
+            return None
+        starts = self._starts(names)
+        if starts is None:
+            return None
+        canon, letters = self.canon, names.first_letters
+        return [pos for pos in starts if canon[pos] in letters]
+
     @functools.cached_property
     def _words(self) -> WordIndex:
         return WordIndex(self.low or "")
 
-    def _starts(self, phrases: Phrases) -> list[int] | None:
+    def _starts(self, phrases: Phrases | Names) -> list[int] | None:
         if phrases.first_words is None:
             return None
         starts = self._words.starts(phrases.first_words)

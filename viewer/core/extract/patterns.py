@@ -137,6 +137,31 @@ def phrases_regex(
     return Phrases(regex, re.compile(alternation(lowered, **options) + tail), first)
 
 
+@dataclass(frozen=True, eq=False)
+class Names:
+    """Proper names as written (family names, provinces): a case-sensitive `regex` whose every
+    match starts with one of the names. `Article` tries it only where the word index has one
+    of their first words (`first_words`, lower case) and the text one of their first letters
+    (`first_letters`): a few dozen places, where a scan tries the regex at every capital."""
+
+    regex: re.Pattern[str]
+    first_words: frozenset[str] | None  # None when a name starts with a mark: scan instead
+    first_letters: frozenset[str]
+
+
+def names_regex(names: Iterable[str], source: str) -> Names:
+    """`source` compiled, for a regex that matches only where one of `names` starts as a word
+    (see `Names`)."""
+    names = [n for n in names if n]
+    heads = [_FIRST_WORD.match(n.lower()) for n in names]
+    first = None
+    if all(heads) and not any(_AMBIGUOUS_LOWER.search(n.lower()) for n in names):
+        first = frozenset(m[0] for m in heads if m)
+    if first is not None:
+        words.want(first)
+    return Names(re.compile(source), first, frozenset(n[0] for n in names))
+
+
 def scanner(phrases: Iterable[str]) -> Phrases:
     """A fast finder of where any phrase starts as a word: candidates for a slower `match`."""
     return phrases_regex(phrases)

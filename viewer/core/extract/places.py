@@ -15,7 +15,7 @@ from . import vocabulary
 from .article import Article
 from .collect import Collector
 from .gazetteer import ProvinceEntry, gazetteer, place_keys
-from .patterns import PLACE_PART, alternation, phrases_regex, scanner, tkey
+from .patterns import PLACE_PART, Names, alternation, names_regex, phrases_regex, scanner, tkey
 
 # The day the district tier was abolished. Articles about visits before it name the old
 # communes; the 2025 units often reuse those names for a different (merged) area, so a
@@ -54,9 +54,9 @@ class _Item(NamedTuple):
 
 
 @functools.cache
-def _province_name_regex() -> re.Pattern[str]:
+def _province_names() -> Names:
     names = [e.name for e in gazetteer().provinces.values()]
-    return re.compile(rf"{alternation(names, word_start=True)}(?!\w)")
+    return names_regex(names, rf"{alternation(names, word_start=True)}(?!\w)")
 
 
 @functools.lru_cache(maxsize=256)  # a handful of spellings: "xã", "Xã", "TP", "thị  trấn" …
@@ -66,13 +66,14 @@ def _unit_of(word: str) -> str:
     return {"tp": "thành phố", "huyện đảo": "huyện"}.get(unit, unit)
 
 
-def _names_after(article: Article, pos: int, plural: bool) -> list[_Item]:
-    """The names of a list after a unit word: "Biện Thượng, Vĩnh Lộc", "A, B và C"."""
+def _names_after(article: Article, run: re.Match[str], plural: bool) -> list[_Item]:
+    """The names of a list after a unit word: "Biện Thượng, Vĩnh Lộc", "A, B và C". `run` is
+    the run of capitalised words after the unit word (`_run_regex`), which the caller has
+    matched already."""
     text = article.canon
     items: list[_Item] = []
-    at = pos
     while True:
-        item = _one_name(article, at)
+        item = _one_name(article, run)
         if item is None:
             break
         if items and not plural and tkey(item.name) not in gazetteer().ward_names:
@@ -83,22 +84,25 @@ def _names_after(article: Article, pos: int, plural: bool) -> list[_Item]:
         sep = _LIST_SEP.match(text, item.end)
         if not sep:
             break
-        at = sep.end()
+        next_run = _run_regex().match(text, sep.end())
+        if not next_run:
+            break
+        run = next_run
     return items
 
 
-def _one_name(article: Article, pos: int) -> _Item | None:
-    """The place name in the run of capitalised words at `pos`, if any."""
-    run = _run_regex().match(article.canon, pos)
-    if not run:
-        return None
+def _one_name(article: Article, run: re.Match[str]) -> _Item | None:
+    """The place name in `run`, a run of capitalised words, if any."""
+    pos, end = run.start(), run.end()
     # The answer depends on the run's text only: the same few communes recur in an article
     # and across articles, so it is cached by that text (offsets relative to `pos`).
-    found = _name_in_run(article.canon[pos : run.end()], article.raw[pos : run.end()])
+    text = article.canon[pos:end]
+    raw = text if article.raw is article.canon else article.raw[pos:end]
+    found = _name_in_run(text, raw)
     if found is None:
         return None
-    name, start, end = found
-    return _Item(name, pos + start, pos + end)
+    name, start, stop = found
+    return _Item(name, pos + start, pos + stop)
 
 
 @functools.cache
@@ -166,7 +170,7 @@ def find_places(
     text = article.canon
     # First pass: which provinces the article names, and where.
     named: list[tuple[int, ProvinceEntry]] = []
-    for m in _province_name_regex().finditer(text):
+    for m in article.finditer(_province_names()):
         entry = g.province(m[0])
         if entry:
             named.append((m.start(), entry))
@@ -183,13 +187,14 @@ def find_places(
         word = text[m.start() : m.end()]
         after = (_AFTER_TP if word in ("TP", "tp") else _AFTER_UNIT).match(text, m.end())
         # Most unit words name no place ("xã hội", "tỉnh ủy"): no capitalised word follows.
-        if not after or not run_regex.match(text, after.end()):
+        run = run_regex.match(text, after.end()) if after else None
+        if not run:
             continue
         before = article.lower(max(0, m.start() - 12), m.start())
         if _NOT_A_UNIT_BEFORE.search(before):
             continue
         unit = _unit_of(word)
-        items = _names_after(article, after.end(), plural=bool(_COUNT_BEFORE.search(before)))
+        items = _names_after(article, run, plural=bool(_COUNT_BEFORE.search(before)))
         if not items:
             continue
         if unit in ("tỉnh", "thành phố"):
@@ -235,7 +240,7 @@ def _explicit_province(article: Article, pos: int) -> ProvinceEntry | None:
     m = _AFTER_PROVINCE.match(article.canon, pos)
     if not m:
         return None
-    found = _province_name_regex().match(article.canon, m.end())
+    found = _province_names().regex.match(article.canon, m.end())
     return gazetteer().province(found[0]) if found else None
 
 

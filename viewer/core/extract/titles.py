@@ -12,7 +12,18 @@ from viewer.core.text import collapse_spaces
 from . import vocabulary
 from .article import Article
 from .gazetteer import gazetteer, place_keys
-from .patterns import CAP_WORD, LOWER, PLACE_PART, UPPER, Phrases, alternation, scanner, tkey
+from .patterns import (
+    CAP_WORD,
+    LOWER,
+    PLACE_PART,
+    UPPER,
+    Names,
+    Phrases,
+    alternation,
+    names_regex,
+    scanner,
+    tkey,
+)
 
 # Unit words that are followed by a commune-level name inside a title or organ
 # ("Đảng ủy xã Thiệu Trung"); the name is bounded with the gazetteer, not by the regex.
@@ -99,9 +110,10 @@ def organ_regex() -> re.Pattern[str]:
 
 
 @functools.cache
-def _name_regex() -> re.Pattern[str]:
-    families = alternation(vocabulary.titles().family_names, word_start=True)
-    return re.compile(rf"{families}(?:[ \u00a0]{CAP_WORD}){{1,3}}(?!\w)")
+def _name_regex() -> Names:
+    family_names = vocabulary.titles().family_names
+    families = alternation(family_names, word_start=True)
+    return names_regex(family_names, rf"{families}(?:[ \u00a0]{CAP_WORD}){{1,3}}(?!\w)")
 
 
 # Words after which a capitalised family-name-like sequence is a place, not a person.
@@ -122,9 +134,9 @@ def find_names(article: Article) -> list[Name]:
     """Personal names (family name + 1-3 capitalised syllables), places excluded."""
     found = []
     text = article.canon
-    regex = _name_regex()
+    names = _name_regex()
     pos = 0
-    while match := regex.search(text, pos):
+    while match := article.search(names, pos):
         pos = match.end()
         start = match.start()
         shape = _name_shape(match[0])
