@@ -58,7 +58,9 @@ def find_organisations(
         if spelled_out in _NEEDS_SCOPE or _NOT_AN_ORGANISATION.match(spelled_out):
             continue
         key = tkey(expand(name))
-        entry = found.setdefault(key, NamedFound(name=name, key=key))
+        entry = found.get(key)
+        if entry is None:  # built only when new: most organisations are named again and again
+            entry = found[key] = NamedFound(name=name, key=key)
         entry.spans.append(Span(start, end))
         out.add(MentionKind.ORGANISATION, start, end, key)
     return list(found.values())

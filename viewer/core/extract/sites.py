@@ -126,7 +126,9 @@ def find_sites(
             continue
         name = collapse_spaces(article.raw[start:end])
         key = tkey(name)
-        entry = found.setdefault(key, NamedFound(name=name, key=key, kind=kind))
+        entry = found.get(key)
+        if entry is None:  # built only when new, not for every mention
+            entry = found[key] = NamedFound(name=name, key=key, kind=kind)
         entry.spans.append(Span(start, end))
         out.add(MentionKind.SITE, start, end, key)
     return list(found.values())
