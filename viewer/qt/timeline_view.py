@@ -65,6 +65,7 @@ class _EmptyOverlay(QWidget):
 
 class TimelineView(QTableView):
     clear_filters_requested = Signal()
+    rows_painted = Signal()  # after each paint of the rows (benchmarks wait for it)
 
     def __init__(self, model: TimelineModel, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -122,6 +123,10 @@ class TimelineView(QTableView):
             return
         self.overlay.show_state(state)
         self.overlay.setGeometry(self.viewport().rect())
+
+    def paintEvent(self, event) -> None:  # type: ignore[no-untyped-def]
+        super().paintEvent(event)  # the viewport's paint: QAbstractScrollArea routes it here
+        self.rows_painted.emit()
 
     def resizeEvent(self, event) -> None:  # type: ignore[no-untyped-def]
         super().resizeEvent(event)
