@@ -3,14 +3,15 @@
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 from dataclasses import dataclass, field
 
-from viewer.core.model import MentionKind, NamedFound, OfficialFound, Role, Span
+from viewer.core.model import MentionKind, NamedFound, OfficialFound, Role
 
 from . import vocabulary
 from .article import Article
-from .collect import Collector
+from .collect import Collector, new_span
 from .gazetteer import gazetteer
 from .patterns import UPPER, phrases_regex, scanner, tkey
 from .titles import Name, TitleChain, chain_titles, find_names, find_title_chains
@@ -124,8 +125,9 @@ def find_officials(article: Article, out: Collector) -> Officials:
                 used.add(chain.start)
     # "đồng chí NAME" with no title is still an official.
     for name in names:
-        honoured = _HONORIFIC.search(text, max(0, name.start - 12), name.start)
-        if name.key not in reg.people and honoured:
+        if name.key in reg.people:
+            continue  # known already: the honorific need not be looked for
+        if _HONORIFIC.search(text, max(0, name.start - 12), name.start):
             reg.person(name)
 
     # Every mention of a known name, in order.
@@ -133,7 +135,7 @@ def find_officials(article: Article, out: Collector) -> Officials:
     for name in names:
         person = reg.people.get(name.key)
         if person:
-            person.spans.append(Span(name.start, name.end))
+            person.spans.append(new_span((name.start, name.end)))
             out.add(MentionKind.OFFICIAL, name.start, name.end, person.key)
             last_mentions.append((name.start, person.key))
     # Later mentions by title alone: "đồng chí Phó Bí thư Thường trực Tỉnh ủy".
@@ -142,7 +144,7 @@ def find_officials(article: Article, out: Collector) -> Officials:
             continue
         person = _holder(list(reg.people.values()), title_cache[chain.start])
         if person:
-            person.spans.append(Span(chain.start, chain.end))
+            person.spans.append(new_span((chain.start, chain.end)))
             reg.give_titles(person, [], chain)
             last_mentions.append((chain.start, person.key))
     last_mentions.sort()
@@ -153,7 +155,7 @@ def find_officials(article: Article, out: Collector) -> Officials:
         before = bisect.bisect_left(last_mentions, (m.start(),))  # mentions before it
         if before and not _inside_chain(m.start(), chains):
             person = reg.people[last_mentions[before - 1][1]]
-            person.spans.append(Span(m.start(), m.end()))
+            person.spans.append(new_span((m.start(), m.end())))
             out.add(MentionKind.OFFICIAL, m.start(), m.end(), person.key)
     for person in reg.people.values():
         person.spans.sort(key=lambda s: s.start)
@@ -217,11 +219,17 @@ def _delegation_regions(article: Article) -> list[tuple[int, int]]:
     return regions
 
 
+@functools.cache
+def _generic_keys() -> frozenset[str]:
+    """Keys of organisations named generically ("lãnh đạo các sở"): built once per process."""
+    return frozenset(tkey(g) for g in vocabulary.titles().generic)
+
+
 def assign_roles(found: Officials, organisations: list[NamedFound]) -> None:
     """LEAD for the lead; DELEGATION for those listed after "Cùng tham gia có …" or whose
     organ is among the bodies listed there ("lãnh đạo Ban Tuyên giáo …"); else MENTIONED."""
     regions = found.delegation_regions
-    generic = {tkey(g) for g in vocabulary.titles().generic}
+    generic = _generic_keys()
     delegated_orgs = [
         org.key
         for org in organisations

@@ -5,11 +5,11 @@ from __future__ import annotations
 import bisect
 import re
 
-from viewer.core.model import MentionKind, NamedFound, Span
+from viewer.core.model import MentionKind, NamedFound
 from viewer.core.text import collapse_spaces
 
 from .article import Article
-from .collect import Collector
+from .collect import Collector, new_span
 from .patterns import tkey
 from .titles import _LOCAL_UNITS, expand, extend_place, organ_regex, organ_scanner
 from .topics import _merged
@@ -61,7 +61,7 @@ def find_organisations(
         entry = found.get(key)
         if entry is None:  # built only when new: most organisations are named again and again
             entry = found[key] = NamedFound(name=name, key=key)
-        entry.spans.append(Span(start, end))
+        entry.spans.append(new_span((start, end)))
         out.add(MentionKind.ORGANISATION, start, end, key)
     return list(found.values())
 

@@ -8,12 +8,12 @@ import re
 from collections import Counter
 from typing import NamedTuple
 
-from viewer.core.model import MentionKind, PlaceFound, Span
+from viewer.core.model import MentionKind, PlaceFound
 from viewer.core.text import collapse_spaces
 
 from . import vocabulary
 from .article import Article
-from .collect import Collector
+from .collect import Collector, new_span
 from .gazetteer import ProvinceEntry, gazetteer, place_keys
 from .patterns import PLACE_PART, Names, alternation, names_regex, phrases_regex, scanner, tkey
 
@@ -177,7 +177,7 @@ def find_places(
     default = g.province(default_province)
     main = _main_province(article, named, default)
     pre_reform = visit_date is not None and visit_date < REFORM_DAY
-    others = [e for e, _ in Counter(e for _, e in named).most_common()]
+    others = [e for e, _ in Counter(e for _, e in named).most_common()] if named else []
 
     places: dict[str, PlaceFound] = {}
     # The same commune is named again and again: resolved once per article.
@@ -211,7 +211,7 @@ def find_places(
                 order = [p for p in (explicit, main, *others, default) if p is not None]
                 place = _resolve(item.name, unit, order, pre_reform)
                 place = resolved[item.name, unit, explicit] = places.setdefault(place.key, place)
-            place.spans.append(Span(item.start, item.end))
+            place.spans.append(new_span((item.start, item.end)))
             place.visited = place.visited or _visited(article, m.start(), item, unit)
             kind = MentionKind.COMMUNE if place.current else MentionKind.FORMER_UNIT
             out.add(kind, item.start, item.end, place.key)

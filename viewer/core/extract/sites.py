@@ -5,11 +5,11 @@ from __future__ import annotations
 import functools
 import re
 
-from viewer.core.model import MentionKind, NamedFound, Span
+from viewer.core.model import MentionKind, NamedFound
 from viewer.core.text import collapse_spaces
 
 from .article import Article
-from .collect import Collector
+from .collect import Collector, new_span
 from .patterns import UPPER, scanner, tkey
 
 # (kind, trigger) in priority order; a trigger starts a site name.
@@ -129,6 +129,6 @@ def find_sites(
         entry = found.get(key)
         if entry is None:  # built only when new, not for every mention
             entry = found[key] = NamedFound(name=name, key=key, kind=kind)
-        entry.spans.append(Span(start, end))
+        entry.spans.append(new_span((start, end)))
         out.add(MentionKind.SITE, start, end, key)
     return list(found.values())

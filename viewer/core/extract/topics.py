@@ -6,11 +6,11 @@ import bisect
 import functools
 import re
 
-from viewer.core.model import MentionKind, Span, TopicFound
+from viewer.core.model import MentionKind, TopicFound
 
 from . import vocabulary
 from .article import Article
-from .collect import Collector
+from .collect import Collector, new_span
 from .patterns import Phrases, phrases_regex
 
 
@@ -65,7 +65,7 @@ def find_topics(
                 entry = found[topic_id] = TopicFound(
                     id=topic.id, label_vi=topic.label_vi, label_en=topic.label_en
                 )
-            entry.spans.append(Span(start, m.end()))
+            entry.spans.append(new_span((start, m.end())))
             out.add(MentionKind.TOPIC, start, m.end(), topic_id)
     order = _order()
     return sorted(found.values(), key=lambda t: order[t.id])
