@@ -18,8 +18,9 @@ from .words import WordIndex
 
 # A sentence ends at . ! ? … followed by a space and a capital (or an opening quote).
 # "TP. Hồ Chí Minh" and initials ("A. B.") are not ends: the dot follows a short capital word.
+# Group 1 is the sentence's last characters: the punctuation and closing quotes.
 _SENTENCE_END = re.compile(
-    rf"[.!?…](?<!\bTP\.)(?<!\b[{UPPER}][.!?…])[.!?…]*[\"”»)]*\s+(?=[\"“«(]?[{UPPER}0-9])"
+    rf"([.!?…](?<!\bTP\.)(?<!\b[{UPPER}][.!?…])[.!?…]*[\"”»)]*)\s+(?=[\"“«(]?[{UPPER}0-9])"
 )
 _CLUSTER = re.compile(r".[\u0300-\u036f]*", re.DOTALL)
 
@@ -67,10 +68,13 @@ class Article:
         the offsets)."""
         if end is None:
             end = len(self.canon)
-        regex, text, starts = self._plan(phrases)
+        regex, text, starts = self._plans.get(phrases) or self._plan(phrases)
         if starts is None:
             return regex.finditer(text, start, end)
-        return _matches_at(regex, text, starts, start, end)
+        first = bisect.bisect_left(starts, start)
+        if first == len(starts) or starts[first] >= end:
+            return iter(())  # no candidate in range, the usual answer for one sentence
+        return _matches_at(regex, text, starts, first, start, end)
 
     def search(
         self, phrases: Phrases | Names, start: int = 0, end: int | None = None
@@ -79,16 +83,20 @@ class Article:
         if end is None:
             end = len(self.canon)
         # Written out rather than `next(self.finditer(…))`: the finders call this a hundred
-        # times per article, mostly on one sentence.
-        regex, text, starts = self._plan(phrases)
+        # times per article, mostly on one sentence, which mostly holds no candidate at all.
+        regex, text, starts = self._plans.get(phrases) or self._plan(phrases)
         if starts is None:
             return regex.search(text, start, end)
-        for pos in islice(starts, bisect.bisect_left(starts, start), None):
+        i = bisect.bisect_left(starts, start)
+        count = len(starts)
+        while i < count:
+            pos = starts[i]
             if pos >= end:
                 break
             m = regex.match(text, pos, end)
             if m:
                 return m
+            i += 1
         return None
 
     def _plan(self, phrases: Phrases | Names) -> tuple[re.Pattern[str], str, list[int] | None]:
@@ -165,8 +173,7 @@ class Article:
                 # Punctuation ending a paragraph, matched with the next one's capital: within
                 # the paragraph alone it ends no sentence.
                 continue
-            end = match.start() + len(match[0].rstrip())
-            pieces.append(Block(start, end, paragraphs[index].paragraph))
+            pieces.append(_block((start, match.end(1), paragraphs[index].paragraph)))
             start = match.end()
         pieces += self._rest(paragraphs[index], start)
         pieces += paragraphs[index + 1 :]  # one sentence each
@@ -181,8 +188,7 @@ class Article:
         pieces = []
         start = block.start
         for match in _SENTENCE_END.finditer(self.raw, block.start, block.end):
-            end = match.start() + len(match[0].rstrip())
-            pieces.append(Block(start, end, block.paragraph))
+            pieces.append(Block(start, match.end(1), block.paragraph))
             start = match.end()
         if start < block.end:
             pieces.append(Block(start, block.end, block.paragraph))
@@ -215,10 +221,10 @@ class Article:
 
 
 def _matches_at(
-    regex: re.Pattern[str], text: str, starts: list[int], start: int, end: int
+    regex: re.Pattern[str], text: str, starts: list[int], first: int, start: int, end: int
 ) -> Iterator[re.Match[str]]:
-    """`regex.finditer(text, start, end)` when every match starts at one of `starts`."""
-    first = bisect.bisect_left(starts, start)
+    """`regex.finditer(text, start, end)` when every match starts at one of `starts`;
+    `starts[first]` is the first one at or after `start`."""
     last = start
     for pos in islice(starts, first, bisect.bisect_left(starts, end, first)):
         if pos >= last:
@@ -226,6 +232,11 @@ def _matches_at(
             if m:
                 last = m.end()  # never `pos`: every phrase has a letter
                 yield m
+
+
+# `Block(start, end, paragraph)` without the NamedTuple's Python `__new__`: an article has a
+# sentence or two per paragraph, dozens in all.
+_block = functools.partial(tuple.__new__, Block)
 
 
 def _looks_like_headline(text: str, block: Block) -> bool:

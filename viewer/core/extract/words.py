@@ -5,7 +5,6 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass
-from itertools import compress
 
 # `re` tries an alternation of phrases at nearly every letter of the text; looking the words
 # up here first leaves it a few hundred places per article instead of thousands.
@@ -70,12 +69,12 @@ class WordIndex:
             spaced = spaced.replace(mark, " ")
         chunks = spaced.split(" ")
         # Only the wanted chunks are visited in Python, in text order (so each list comes out
-        # sorted). Each one's offset is found from the previous one's with `str.find`, which
-        # is cheaper than summing the lengths of every chunk: no wanted chunk lies between.
+        # sorted), as their entries (`words.get` is None for the others). Each one's offset is
+        # found from the previous one's with `str.find`, which is cheaper than summing the
+        # lengths of every chunk: no wanted chunk lies between.
         find = f" {spaced} ".find
         pos = 0
-        for word in compress(chunks, map(words.__contains__, chunks)):
-            spaced_word, step, numbers = words[word]
+        for spaced_word, step, numbers in filter(None, map(words.get, chunks)):
             pos = find(spaced_word, pos)  # the space before the word: its offset in `low`
             for number in numbers:
                 lists[number].append(pos)
