@@ -122,9 +122,10 @@ class Application:
 
             QMessageBox.information(window, APP_NAME,
                                     tr("archive.backup_made", path=archive.backup_made))
-        window.show()
         if benchmarking:
             _report_paints_and_quit(window)
+        window.show_answers_already_here()
+        window.show()
         self.window = window
         return True
 
