@@ -33,31 +33,46 @@ class FilterChips(QWidget):
         self._layout.setContentsMargins(0, 2, 0, 2)
         self._layout.setSpacing(4)
         self.chips: list[QPushButton] = []
+        self._shown: list[tuple[str, VisitFilter]] | None = None  # what the chips say now
         self.setVisible(False)
 
     def show_filter(self, filter_: VisitFilter, labels: dict[tuple[str, object], str]) -> None:
         """`labels` maps (facet, value) to what the user saw in the facet list."""
+        chips = self._chips_of(filter_, labels)
+        if chips == self._shown:
+            return  # asked again when the facet counts arrive: most often nothing changed
+        self._shown = chips
         while self._layout.count():
             item = self._layout.takeAt(0)
             if item.widget():
                 item.widget().deleteLater()
         self.chips = []
-        for facet in ("officials", "communes", "topics"):
-            for value in sorted(getattr(filter_, facet), key=str):
-                label = labels.get((facet, value), str(value))
-                self._add(f"{tr('filter.' + facet)}: {label}", filter_.toggled(facet, value))
-        if filter_.date_from or filter_.date_to:
-            self._add(tr("filter.date_chip", start=_date(filter_.date_from),
-                         end=_date(filter_.date_to)),
-                      replace(filter_, date_from=None, date_to=None))
-        if filter_.text.strip():
-            self._add(tr("filter.text_chip", text=filter_.text.strip()), replace(filter_, text=""))
+        for text, without in chips:
+            self._add(text, without)
         if self.chips:
             clear = QLabel(f'<a href="clear">{tr("filter.clear_all")}</a>')
             clear.linkActivated.connect(lambda _h: self.filter_changed.emit(VisitFilter()))
             self._layout.addWidget(clear)
         self._layout.addStretch(1)
         self.setVisible(bool(self.chips))
+
+    @staticmethod
+    def _chips_of(filter_: VisitFilter,
+                  labels: dict[tuple[str, object], str]) -> list[tuple[str, VisitFilter]]:
+        """(text, the filter without it) of each chip `filter_` shows."""
+        chips = []
+        for facet in ("officials", "communes", "topics"):
+            for value in sorted(getattr(filter_, facet), key=str):
+                label = labels.get((facet, value), str(value))
+                chips.append((f"{tr('filter.' + facet)}: {label}", filter_.toggled(facet, value)))
+        if filter_.date_from or filter_.date_to:
+            chips.append((tr("filter.date_chip", start=_date(filter_.date_from),
+                             end=_date(filter_.date_to)),
+                          replace(filter_, date_from=None, date_to=None)))
+        if filter_.text.strip():
+            chips.append((tr("filter.text_chip", text=filter_.text.strip()),
+                          replace(filter_, text="")))
+        return chips
 
     def _add(self, text: str, without: VisitFilter) -> None:
         chip = QPushButton(icons.icon("fa6s.xmark", color="#1b3a63"), text)
