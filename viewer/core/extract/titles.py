@@ -225,8 +225,11 @@ def extend_place(article: Article, pos: int, limit: int) -> int:
 
 def _match_title(article: Article, pos: int, name_starts: list[int]) -> int:
     """End of the title starting at `pos`, or -1 when none starts there."""
+    # A title is written with a capital; checked first, the regex being long.
+    if pos >= len(article.canon) or not article.canon[pos].isupper():
+        return -1
     m = _title_regex().match(article.canon, pos)
-    if not m or not article.canon[pos].isupper():
+    if not m:
         return -1
     end = m.end()
     if not m["organ"] and collapse_spaces(m[0]).lower() in vocabulary.titles().need_organ:
@@ -248,7 +251,9 @@ def find_title_chains(article: Article, names: list[Name]) -> list[TitleChain]:
     text = article.canon
     last_end = 0
     for m in article.finditer(_position_scanner()):
-        if m.start() < last_end or _TAIL_OF_NAME.search(text, max(0, m.start() - 12), m.start()):
+        if m.start() < last_end or not text[m.start()].isupper():
+            continue  # inside the last chain, or lower case: no title (see `_match_title`)
+        if _TAIL_OF_NAME.search(text, max(0, m.start() - 12), m.start()):
             continue
         end = _match_title(article, m.start(), name_starts)
         if end < 0:
