@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
-
 import pytest
 
 from tests.qt_synthetic import build_archive
@@ -11,28 +9,12 @@ from viewer.core.archive import Archive, VisitFilter
 from viewer.qt.app import Application
 from viewer.qt.dialogs import ArchiveChoice
 from viewer.qt.first_answer import ask_first_answer
-from viewer.qt.queries import timeline_before_the_index
-
-FILTERS = [
-    VisitFilter(),
-    VisitFilter(date_from=dt.date(2025, 3, 1), date_to=dt.date(2025, 8, 31)),
-    VisitFilter(topics=frozenset({"education"})),
-    VisitFilter(text="lang nghe"),
-]
 
 
 @pytest.fixture(scope="module")
 def archive_path(tmp_path_factory: pytest.TempPathFactory):
     return build_archive(tmp_path_factory.mktemp("first") / "a.sqlite", 400, undated=5,
                          months=14)
-
-
-@pytest.mark.parametrize("filter_", FILTERS, ids=["all", "dates", "topic", "text"])
-def test_the_first_timeline_is_the_archives_own(archive_path, filter_):
-    with Archive(archive_path, read_only=True) as archive:
-        ids, months = timeline_before_the_index(archive, filter_)
-        assert (ids, months) == archive.timeline(filter_)  # the order too: newest first
-        assert ids
 
 
 def test_the_window_shows_the_answer_asked_for_before_it(qtbot, settings, archive_path):

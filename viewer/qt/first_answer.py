@@ -14,7 +14,7 @@ from pathlib import Path
 
 from viewer.core.archive import VisitFilter
 from viewer.core.archive.archive import needs_upgrade
-from viewer.qt.queries import FilterResult, run_filter, timeline_before_the_index
+from viewer.qt.queries import FilterResult, run_filter
 from viewer.qt.tasks import ArchiveExecutor
 
 
@@ -38,8 +38,7 @@ def ask_first_answer(path: Path | None, filter_: VisitFilter) -> FirstAnswer | N
     if path is None or not path.is_file() or needs_upgrade(path):
         return None
     executor = ArchiveExecutor(path)
-    future = executor.submit(
-        lambda archive: run_filter(archive, filter_, timeline_before_the_index))
+    future = executor.submit(lambda archive: run_filter(archive, filter_))
     if future is None:
         return None
     return FirstAnswer(executor, filter_, future)

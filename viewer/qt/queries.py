@@ -12,12 +12,9 @@ With the index both take milliseconds, plus the full-text search when there is t
 
 from __future__ import annotations
 
-import json
-from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 from viewer.core.archive import Archive, FacetValue, VisitFilter, VisitRow
-from viewer.core.archive.query import visit_ids_sql, where
 
 FACETS = ("officials", "communes", "topics")
 # Timeline rows are read a page at a time: the first page with every answer, the others as
@@ -37,16 +34,11 @@ class FilterResult:
     first_rows: dict[int, VisitRow]  # the timeline's first page, so painting reads no rows
 
 
-Timeline = tuple[list[int], list[tuple[str, int]]]  # ids newest first, (month, count)s
-
-
-def run_filter(archive: Archive, filter_: VisitFilter,
-               timeline: Callable[[Archive, VisitFilter], Timeline] = Archive.timeline,
-               ) -> FilterResult:
+def run_filter(archive: Archive, filter_: VisitFilter) -> FilterResult:
     conn = archive.conn
     conn.execute("BEGIN")
     try:
-        ids, months = timeline(archive, filter_)
+        ids, months = archive.timeline(filter_)
         undated_range = replace(filter_, date_from=None, date_to=None)
         chart = months if undated_range == filter_ else archive.month_counts(undated_range)
         total = archive.visit_total()
@@ -54,35 +46,6 @@ def run_filter(archive: Archive, filter_: VisitFilter,
     finally:
         conn.execute("COMMIT")
     return FilterResult(filter_, ids, months, chart, total, first_rows)
-
-
-def timeline_before_the_index(archive: Archive, filter_: VisitFilter) -> Timeline:
-    """`Archive.timeline` for the start-up's first answer, which SQL gives (the visit index
-    is built after it), in a third of the CPU: the GUI thread imports the window's modules
-    meanwhile, and on a busy two-core machine the two share a core. At 100,000 visits:
-
-    - the ids come as one JSON array that SQLite builds without holding the GIL: fetched
-      a row at a time they take 70 ms, holding it for 60; as JSON, 18 ms, holding it for 7.
-      The ids keep the subquery's order: SQLite does not flatten an ordered subquery into
-      an aggregate (and the order is tested).
-    - months are counted from the counts per day, which SQLite reads in the date index's
-      order: 11 ms, where grouping 100,000 visits by month sorts them (45 ms).
-
-    Text filters keep `Archive.timeline`, which runs the full-text search only once."""
-    if filter_.text.strip():
-        return archive.timeline(filter_)
-    conn = archive.conn
-    sql, params = visit_ids_sql(filter_)
-    (ids,) = conn.execute(f"SELECT json_group_array(id) FROM ({sql})", params).fetchone()
-    clause, params = where(filter_)
-    months = conn.execute(
-        f"""SELECT substr(day, 1, 7) AS month, sum(visits) FROM (
-                SELECT v.visit_date AS day, count(*) AS visits FROM visits v
-                WHERE v.visit_date IS NOT NULL AND {clause} GROUP BY v.visit_date)
-            GROUP BY month ORDER BY month""",
-        params,
-    ).fetchall()
-    return json.loads(ids), months
 
 
 def run_facets(archive: Archive, filter_: VisitFilter) -> dict[str, list[FacetValue]]:

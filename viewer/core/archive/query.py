@@ -138,8 +138,12 @@ def facet_sql(filter_: VisitFilter, facet: str) -> tuple[str, Params]:
 
 def month_counts_sql(filter_: VisitFilter) -> tuple[str, Params]:
     clause, params = where(filter_)
+    # Counted per day first, which SQLite reads in the date index's order, then summed
+    # per month: grouping 100,000 visits by month sorted them all (45 ms against 11).
     return (
-        f"""SELECT substr(v.visit_date, 1, 7) AS month, count(*) FROM visits v
-            WHERE v.visit_date IS NOT NULL AND {clause} GROUP BY month ORDER BY month""",
+        f"""SELECT substr(day, 1, 7) AS month, sum(visits) FROM (
+                SELECT v.visit_date AS day, count(*) AS visits FROM visits v
+                WHERE v.visit_date IS NOT NULL AND {clause} GROUP BY v.visit_date)
+            GROUP BY month ORDER BY month""",
         params,
     )
