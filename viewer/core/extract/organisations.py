@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 
 from viewer.core.model import MentionKind, NamedFound
@@ -53,17 +54,28 @@ def find_organisations(
             continue
         if m[0].rstrip().lower().endswith(_LOCAL_UNITS):
             end = extend_place(article, end, len(text))
-        name = collapse_spaces(article.raw[start:end])
-        spelled_out = expand(collapse_spaces(text[start:end])).lower()
-        if spelled_out in _NEEDS_SCOPE or _NOT_AN_ORGANISATION.match(spelled_out):
+        canon = text[start:end]
+        named = _organisation(canon, canon if article.raw is text else article.raw[start:end])
+        if named is None:
             continue
-        key = tkey(expand(name))
+        name, key = named
         entry = found.get(key)
         if entry is None:  # built only when new: most organisations are named again and again
             entry = found[key] = NamedFound(name=name, key=key)
         entry.spans.append(new_span((start, end)))
         out.add(MentionKind.ORGANISATION, start, end, key)
     return list(found.values())
+
+
+@functools.lru_cache(maxsize=4096)  # the same few dozen organisations recur in every article
+def _organisation(canon: str, raw: str) -> tuple[str, str] | None:
+    """The name and key of the organisation written `raw` (`canon` with canonical tones),
+    or None when the words name no organisation of their own ("Văn phòng", "Đoàn công tác")."""
+    spelled_out = expand(collapse_spaces(canon)).lower()
+    if spelled_out in _NEEDS_SCOPE or _NOT_AN_ORGANISATION.match(spelled_out):
+        return None
+    name = collapse_spaces(raw)
+    return name, tkey(expand(name))
 
 
 def _overlaps(start: int, end: int, starts: list[int], ends: list[int]) -> bool:
