@@ -37,12 +37,13 @@ from viewer.core.archive.schema import (
     migrate,
 )
 from viewer.core.archive.search import parse_query
-from viewer.core.archive.visit_index import VisitIndex
 from viewer.core.archive.visits import date_or_none
 from viewer.core.text import fold
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # neither is needed before the window's first paint
     from sqlite_utils import Database
+
+    from viewer.core.archive.visit_index import VisitIndex
 
 BUSY_TIMEOUT_MS = 10_000
 LOCK_POLL_S = 0.05  # a patient batch tries for the write lock this often
@@ -445,6 +446,8 @@ def needs_upgrade(path: Path) -> bool:
 def build_index(path: Path) -> VisitIndex:
     """A `VisitIndex` of the archive at `path`, read through a read-only connection of its
     own, so it can be built on any thread and handed to the thread that queries."""
+    from viewer.core.archive.visit_index import VisitIndex  # with pyroaring: after the paint
+
     reader = Archive(path, read_only=True)
     try:
         return VisitIndex(reader.conn)
