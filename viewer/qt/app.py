@@ -6,17 +6,16 @@ filter's answer was asked for (`viewer.qt.first_answer`), so the two run side by
 
 from __future__ import annotations
 
-import contextlib
 import gc
 import os
 import sys
 import time
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QApplication, QLabel
+from PySide6.QtWidgets import QApplication
 
 from viewer import APP_ID, APP_NAME
 from viewer.core.archive import Archive, ArchiveError, VisitFilter
@@ -50,21 +49,6 @@ def _keep_start_up_objects_out_of_collections() -> None:
         gc.freeze()
 
 
-@contextlib.contextmanager
-def _upgrading_notice(path: Path) -> Iterator[None]:
-    """A small window saying why nothing else shows yet: a new schema is being applied
-    to an archive (about 2.5 minutes for 100,000 articles), after a backup."""
-    notice = QLabel(tr("archive.upgrading", name=path.name))
-    notice.setWindowTitle(APP_NAME)
-    notice.setMargin(24)
-    notice.show()
-    QApplication.processEvents()
-    try:
-        yield
-    finally:
-        notice.close()
-
-
 def _open_archive(path: Path | None) -> Archive | None:
     """Open `path` (or the default archive); on failure ask the user what to do instead."""
     while True:
@@ -73,8 +57,10 @@ def _open_archive(path: Path | None) -> Archive | None:
                 path, _report = ensure_default_archive()
             if not needs_upgrade(path):
                 return Archive(path)
-            with _upgrading_notice(path):
-                return Archive(path)
+            from viewer.qt.upgrade_notice import UpgradeNotice  # only for an upgrade
+
+            with UpgradeNotice.shown(path) as notice:
+                return Archive(path, on_upgrade_progress=notice.report)
         except (ArchiveError, OSError) as error:
             retry, path = _ask_what_instead(path, str(error))
         if not retry:
@@ -129,16 +115,17 @@ class Application:
         window.executor.index_ready.connect(_keep_start_up_objects_out_of_collections)
         window.statusBar().showMessage(tr("status.opened", path=archive.path), 6000)
         benchmarking = bool(os.environ.get("VIEWER_EXIT_AFTER_PAINT"))
-        if archive.backup_made and not benchmarking:  # a modal box would never be answered
-            from PySide6.QtWidgets import QMessageBox
-
-            QMessageBox.information(window, APP_NAME,
-                                    tr("archive.backup_made", path=archive.backup_made))
         if benchmarking:
             _report_paints_and_quit(window)
         window.show_answers_already_here()
         window.show()
         self.window = window
+        if archive.backup_made and not benchmarking:  # a modal box would never be answered
+            from PySide6.QtWidgets import QMessageBox
+
+            # over the upgraded archive's window, not alone on an empty screen
+            QMessageBox.information(window, APP_NAME,
+                                    tr("archive.backup_made", path=archive.backup_made))
         return True
 
     def close(self) -> None:

@@ -179,6 +179,10 @@ STRINGS: dict[str, tuple[str, str]] = {
         "Backing up, then upgrading the archive {name} for this version…\n"
         "This happens once; a very large archive may take a few minutes.",
     ),
+    "archive.upgrade_backup": ("Bước 1/2: sao lưu kho cũ",
+                               "Step 1 of 2: backing up the old archive"),
+    "archive.upgrade_rebuild": ("Bước 2/2: dựng lại chỉ mục tìm kiếm",
+                                "Step 2 of 2: rebuilding the search index"),
     "export.running": ("Đang xuất {count} chuyến vào {path}…",
                        "Exporting {count} visits to {path}…"),
     "export.done": ("Đã xuất {count} chuyến vào {path}", "Exported {count} visits to {path}"),
