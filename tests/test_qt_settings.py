@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from PySide6.QtWidgets import QProgressBar
 
 from viewer.core.archive import VisitFilter
 from viewer.qt import strings
@@ -110,9 +111,14 @@ def test_export_writes_the_filtered_visits(qtbot, make_window, seeds_archive, tm
     out = tmp_path / f"out.{kind}"
     monkeypatch.setattr("viewer.qt.output.ask_export_path", lambda *_: out)
     window._export(kind)
-    running = window.statusBar().currentMessage()  # said at once: a big export takes a while
+    status = window.statusBar()
+    running = status.currentMessage()  # said at once: a big export takes a while
     assert running == tr("export.running", count=2, path=out)
-    qtbot.waitUntil(out.exists, timeout=10_000)
+    bars = lambda: status.findChildren(QProgressBar, "export_progress")  # noqa: E731
+    assert [bar.maximum() for bar in bars()] == [2]
+    qtbot.waitUntil(lambda: status.currentMessage() == tr("export.done", count=2, path=out),
+                    timeout=10_000)
+    qtbot.waitUntil(lambda: not bars())  # gone once done
     text = out.read_text(encoding="utf-8-sig")
     assert "Biện Thượng" in text and "Thiệu Hóa" in text
 

@@ -16,7 +16,6 @@ from PySide6.QtWidgets import QLabel, QLineEdit, QMainWindow, QSplitter, QVBoxLa
 
 from viewer import APP_NAME
 from viewer.core.archive import Archive, FacetValue, VisitDetail, VisitFilter
-from viewer.core.export import export_visits
 from viewer.qt import icons, output
 from viewer.qt.actions import build_actions
 from viewer.qt.article_view import ArticlePane
@@ -368,17 +367,10 @@ class MainWindow(QMainWindow):
         path = output.ask_export_path(self, kind)
         if path is None:
             return
-
-        def failed(error: BaseException) -> None:
-            QtWidgets.QMessageBox.warning(self, APP_NAME, tr("export.failed", error=error))
-
-        # Read and written a chunk at a time beside the filters: 50,000 visits take a while.
-        self.statusBar().showMessage(tr("export.running", count=len(ids), path=path))
-        self.executor.run_apart(
-            lambda archive: export_visits(archive, ids, path, kind),
-            lambda count: self.statusBar().showMessage(
-                tr("export.done", count=count, path=path), 8000),
-            failed)
+        output.export_apart(
+            self.statusBar(), self.executor, ids, path, kind,
+            lambda error: QtWidgets.QMessageBox.warning(self, APP_NAME,
+                                                       tr("export.failed", error=error)))
 
     def print_visit(self) -> None:
         if self.article.detail:

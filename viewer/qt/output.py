@@ -1,4 +1,4 @@
-"""Getting visits out of the window: printing and PDFs (CSV and JSON exports are
+"""Getting visits out of the window: printing, PDFs, and CSV and JSON exports (written by
 `viewer.core.export.export_visits`, run beside the filters like these reads).
 
 Loading every filtered visit in full takes seconds at archive scale (0.6 ms a visit), so
@@ -12,9 +12,11 @@ from pathlib import Path
 
 # Named as QtWidgets.QFileDialog, created when first used: see main_window.py.
 from PySide6 import QtWidgets
-from PySide6.QtWidgets import QWidget
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtWidgets import QProgressBar, QStatusBar, QWidget
 
 from viewer.core.archive import VisitDetail
+from viewer.core.export import export_visits
 from viewer.qt.strings import tr
 from viewer.qt.tasks import ArchiveExecutor
 
@@ -32,6 +34,43 @@ def ask_export_path(parent: QWidget, kind: str) -> Path | None:
     name, _ = QtWidgets.QFileDialog.getSaveFileName(parent, tr(f"action.export_{kind}"),
                                                     f"visits.{kind}", pattern)
     return Path(name) if name else None
+
+
+class _Written(QObject):
+    """Brings an export's count from its thread to the GUI thread (a queued signal)."""
+
+    count = Signal(int)
+
+
+def export_apart(status: QStatusBar, executor: ArchiveExecutor, ids: list[int], path: Path,
+                 kind: str, on_error: Callable[[BaseException], None]) -> None:
+    """Export `ids` to `path` beside the filters (45,000 visits take half a minute),
+    with a progress bar in the status bar until it is done."""
+    bar = QProgressBar(maximumWidth=220, objectName="export_progress")
+    bar.setRange(0, len(ids))
+    status.addPermanentWidget(bar)
+    status.showMessage(tr("export.running", count=len(ids), path=path))
+    # Parented to the status bar, so it outlives the last count the export thread sends.
+    written = _Written(status)
+    written.count.connect(bar.setValue)
+
+    def finished() -> None:
+        status.removeWidget(bar)
+        bar.deleteLater()
+        written.deleteLater()
+
+    def done(count: int) -> None:
+        finished()
+        status.showMessage(tr("export.done", count=count, path=path), 8000)
+
+    def failed(error: BaseException) -> None:
+        finished()
+        status.clearMessage()
+        on_error(error)
+
+    executor.run_apart(
+        lambda archive: export_visits(archive, ids, path, kind, written.count.emit),
+        done, failed)
 
 
 def _printing():  # type: ignore[no-untyped-def]
