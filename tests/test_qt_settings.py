@@ -134,3 +134,15 @@ def test_print_actions_hand_the_visit_to_the_printing_module(qtbot, make_window,
     window.actions.print_report.trigger()
     qtbot.waitUntil(lambda: len(printed) == 2, timeout=10_000)
     assert printed == [(1, False), (2, True)]
+
+
+def test_counts_are_grouped_as_each_language_writes_them():
+    assert strings.tr("status.visits", shown=strings.number(43215),
+                      total=strings.number(100000)) == "43.215 / 100.000 chuyến"
+    strings.set_language("en")
+    try:
+        assert strings.tr("export.done", count=strings.number(1234567), path="a.csv") == (
+            "Exported 1,234,567 visits to a.csv")
+        assert strings.number(999) == "999"
+    finally:
+        strings.set_language("vi")

@@ -33,7 +33,7 @@ from PySide6.QtWidgets import QAbstractItemView, QLabel, QLineEdit, QTreeView, Q
 
 from viewer.core.archive import FacetValue
 from viewer.core.text import fold
-from viewer.qt.strings import tr
+from viewer.qt.strings import number, tr
 
 ValueRole = Qt.ItemDataRole.UserRole + 1
 GroupRole = Qt.ItemDataRole.UserRole + 2  # a province row: its name
@@ -210,7 +210,7 @@ class FacetModel(QAbstractListModel):
                 return str(row)
             return None
         if role == Qt.ItemDataRole.DisplayRole:
-            return f"{row.label}  ({row.count})"
+            return f"{row.label}  ({number(row.count)})"
         if role == Qt.ItemDataRole.CheckStateRole:
             return Qt.CheckState.Checked if row.id in self.selected else Qt.CheckState.Unchecked
         if role == ValueRole:
@@ -303,7 +303,7 @@ class FacetList(QWidget):
 
     def value_rows(self) -> list[tuple[object, str, bool]]:
         """(value, text, checked) of every value shown, for tests and accessibility."""
-        return [(row.id, f"{row.label}  ({row.count})", row.id in self.model.selected)
+        return [(row.id, f"{row.label}  ({number(row.count)})", row.id in self.model.selected)
                 for row in self.model.rows if not isinstance(row, _Group)]
 
     def click_value(self, value: object) -> None:

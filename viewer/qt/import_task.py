@@ -23,7 +23,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QPushButton, QW
 
 from viewer.core.archive import Archive
 from viewer.core.archive.archive import WaitCancelled
-from viewer.qt.strings import tr
+from viewer.qt.strings import number, tr
 
 if TYPE_CHECKING:
     from viewer.core.importer import ImportReport
@@ -147,7 +147,7 @@ class ImportProgress(QWidget):
             return  # files counted meanwhile: the wait is still the news
         self.bar.setRange(0, max(total, 1))
         self.bar.setValue(done)
-        self.label.setText(tr("import.progress", done=done, total=total))
+        self.label.setText(tr("import.progress", done=number(done), total=number(total)))
 
     def _waiting(self, waiting: bool) -> None:
         self._waiting_for_lock = waiting

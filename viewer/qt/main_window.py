@@ -32,7 +32,7 @@ from viewer.qt.settings import (
     WINDOW_STATE,
     Settings,
 )
-from viewer.qt.strings import tr
+from viewer.qt.strings import number, tr
 from viewer.qt.tasks import ArchiveExecutor
 from viewer.qt.timeline_model import TimelineModel
 from viewer.qt.timeline_view import EmptyState, TimelineView
@@ -188,8 +188,8 @@ class MainWindow(QMainWindow):
         self.chips.show_filter(result.filter, self.filters.labels())
         self.chart.set_counts(result.chart_counts, (result.filter.date_from,
                                                     result.filter.date_to))
-        self.count_label.setText(tr("status.visits", shown=len(result.ids),
-                                    total=result.total_visits))
+        self.count_label.setText(tr("status.visits", shown=number(len(result.ids)),
+                                    total=number(result.total_visits)))
         if result.total_visits == 0:
             self.timeline.set_empty_state(EmptyState.EMPTY_ARCHIVE)
         elif not result.ids:
@@ -349,7 +349,7 @@ class MainWindow(QMainWindow):
             QtWidgets.QMessageBox.information(self, APP_NAME, tr("export.nothing"))
             return
         if limit and len(self.model.ids) > limit:
-            self.statusBar().showMessage(tr("print.too_many", count=len(self.model.ids),
+            self.statusBar().showMessage(tr("print.too_many", count=number(len(self.model.ids)),
                                             limit=limit), 8000)
         output.load_details(self.executor, ids, then, self._query_failed)
 

@@ -26,7 +26,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
-from viewer.qt.strings import tr
+from viewer.qt.strings import number, tr
 
 BAR_COLOUR = QColor("#5b8bd0")
 SELECTED_COLOUR = QColor("#1d4fa3")
@@ -250,7 +250,7 @@ class MonthChart(QWidget):
             self.setAccessibleDescription(tr("chart.keys"))
             return
         month = tr("chart.month", month=self._month_label(self.cursor),
-                   count=self.counts[self.cursor])
+                   count=number(self.counts[self.cursor]))
         self.setToolTip(f"{month}\n{tr('chart.keys')}")
         self.setAccessibleDescription(f"{month}. {tr('chart.keys')}")
 
@@ -276,7 +276,7 @@ class MonthChart(QWidget):
             self.update()
         QToolTip.showText(event.globalPosition().toPoint(),
                           tr("chart.tip", month=self._month_label(index),
-                             count=self.counts[index]), self)
+                             count=number(self.counts[index])), self)
 
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:
         if self._press is None:

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QProgressBar, QStatusBar, QWidget
 
 from viewer.core.archive import VisitDetail
 from viewer.core.export import export_visits
-from viewer.qt.strings import tr
+from viewer.qt.strings import number, tr
 from viewer.qt.tasks import ArchiveExecutor
 
 REPORT_LIMIT = 500  # visits in one printed report; more is a book, not a report
@@ -49,7 +49,7 @@ def export_apart(status: QStatusBar, executor: ArchiveExecutor, ids: list[int], 
     bar = QProgressBar(maximumWidth=220, objectName="export_progress")
     bar.setRange(0, len(ids))
     status.addPermanentWidget(bar)
-    status.showMessage(tr("export.running", count=len(ids), path=path))
+    status.showMessage(tr("export.running", count=number(len(ids)), path=path))
     # Parented to the status bar, so it outlives the last count the export thread sends.
     written = _Written(status)
     written.count.connect(bar.setValue)
@@ -61,7 +61,7 @@ def export_apart(status: QStatusBar, executor: ArchiveExecutor, ids: list[int], 
 
     def done(count: int) -> None:
         finished()
-        status.showMessage(tr("export.done", count=count, path=path), 8000)
+        status.showMessage(tr("export.done", count=number(count), path=path), 8000)
 
     def failed(error: BaseException) -> None:
         finished()

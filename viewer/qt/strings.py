@@ -228,6 +228,13 @@ def language() -> str:
     return _language
 
 
+def number(n: int) -> str:
+    """`n` with its thousands grouped as the chosen language writes them: 100.000 chuyến,
+    100,000 visits (unlike Python's "n" format, whatever the machine's locale)."""
+    grouped = f"{n:,}"
+    return grouped if _language == "en" else grouped.replace(",", ".")
+
+
 def tr(key: str, **values: object) -> str:
     """The string `key` in the chosen language, with `values` filled in."""
     vi, en = STRINGS[key]

@@ -17,7 +17,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 
 from viewer.core.archive import VisitRow
 from viewer.qt.queries import PAGE_SIZE
-from viewer.qt.strings import tr
+from viewer.qt.strings import number, tr
 
 VisitRowRole = Qt.ItemDataRole.UserRole + 1  # VisitRow, or None while not loaded
 HeaderRole = Qt.ItemDataRole.UserRole + 2  # MonthSection for header rows, else None
@@ -37,9 +37,10 @@ class MonthSection:
     @property
     def label(self) -> str:
         if self.month is None:
-            return tr("timeline.undated_header", count=self.count)
+            return tr("timeline.undated_header", count=number(self.count))
         year, month = self.month.split("-")
-        return tr("timeline.month_header", month=int(month), year=year, count=self.count)
+        return tr("timeline.month_header", month=int(month), year=year,
+                  count=number(self.count))
 
 
 class TimelineModel(QAbstractTableModel):
