@@ -76,8 +76,11 @@ def is_caption(article: Article, paragraph: Block, sentences: list[Block]) -> bo
     text = article.canon[paragraph.start : paragraph.end]
     if ";" in text or ":" in text or text.count(",") > _MAX_CAPTION_COMMAS:
         return False
-    if len(text.split(maxsplit=_MAX_CAPTION_WORDS)) > _MAX_CAPTION_WORDS:
-        return False  # more words than a caption has (no need to split them all)
+    # More words than a caption has? (No need to split them all, nor any when the paragraph
+    # is too short to hold that many: each word takes a letter and a space.)
+    many = 2 * _MAX_CAPTION_WORDS + 1
+    if len(text) >= many and len(text.split(maxsplit=_MAX_CAPTION_WORDS)) > _MAX_CAPTION_WORDS:
+        return False
     start, end = paragraph.start, paragraph.end
     if article.search(_PAST, start, end) or ("," in text and _CONNECTIVE.match(text)):
         return False

@@ -53,20 +53,28 @@ def find_topics(
     by_id = _by_id()
     found: dict[str, TopicFound] = {}
     starts, ends = _merged(masked)
+    kind = MentionKind.TOPIC
     for m in article.finditer(regex):
         start = m.start()
         i = bisect.bisect_right(starts, start) - 1
         if i >= 0 and start < ends[i]:
             continue
-        for topic_id in signals.get(_norm(m[0]), ()):
+        # Most phrases are written as listed: looked up as they are before being normalised
+        # (a listed phrase is its own normal form).
+        phrase = m[0]
+        topic_ids = signals.get(phrase)
+        if topic_ids is None:
+            topic_ids = signals.get(_norm(phrase), ())
+        end = m.end()
+        for topic_id in topic_ids:
             entry = found.get(topic_id)
             if entry is None:
                 topic = by_id[topic_id]
                 entry = found[topic_id] = TopicFound(
                     id=topic.id, label_vi=topic.label_vi, label_en=topic.label_en
                 )
-            entry.spans.append(new_span((start, m.end())))
-            out.add(MentionKind.TOPIC, start, m.end(), topic_id)
+            entry.spans.append(new_span((start, end)))
+            out.add(kind, start, end, topic_id)
     order = _order()
     return sorted(found.values(), key=lambda t: order[t.id])
 
