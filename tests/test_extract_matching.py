@@ -7,12 +7,18 @@ import re
 
 from tests.extract_helpers import doc
 from viewer.core.extract.article import Article
-from viewer.core.extract.patterns import phrases_regex
+from viewer.core.extract.patterns import alternation, names_regex, phrases_regex
 from viewer.core.extract.words import WordIndex
 
 PHRASES = phrases_regex(["làm việc", "kiểm tra", "xã", "kinh tế - xã hội", "chuyển đổi số"])
+# Family and place names are tried only where the word index has their first word (written
+# with a capital): the same matches as a scan, whatever surrounds them.
+NAMES = ["Nguyễn", "Lê", "Thanh Hóa", "Hà Nội", "Hà Tĩnh", "Cao"]
+NAMES_REGEX = names_regex(NAMES, rf"{alternation(NAMES, word_start=True)}(?:[ \xa0]Văn)?(?!\w)")
 PIECES = [
     "làm", "việc", "kiểm", "tra", "xã", "Xã", "kinh", "tế", "hội", "chuyển", "đổi", "số", "xãx",
+    "Nguyễn", "nguyễn", "Lê", "lê", "Thanh", "Hóa", "Hà", "hà", "Nội", "Tĩnh", "Cao", "cao",
+    "Văn", "NGUYỄN", "İ",
     " ", "  ", "\n", "\xa0", ",", ".", "-", " - ", "\u2013", "/", "«", "»", "(", ")", "12/12",
     "Ông", "A", "TP.", "!", "…", "\"", "“", "”", "\t", "@", "xã#", "§kiểm",
 ]
@@ -39,6 +45,17 @@ def test_indexed_matches_equal_a_plain_scan():
         for s in article.sentences:
             found = article.search(PHRASES, s.start, s.end)
             plain = PHRASES.regex.search(article.canon, s.start, s.end)
+            assert (found and found.span()) == (plain and plain.span()), text
+
+
+def test_names_tried_at_their_first_words_equal_a_plain_scan():
+    for text in _texts(1000, 4):
+        article = Article(doc("", text))
+        whole = [m.span() for m in article.finditer(NAMES_REGEX)]
+        assert whole == [m.span() for m in NAMES_REGEX.regex.finditer(article.canon)], text
+        for start in range(0, len(article.canon), 7):
+            found = article.search(NAMES_REGEX, start)
+            plain = NAMES_REGEX.regex.search(article.canon, start)
             assert (found and found.span()) == (plain and plain.span()), text
 
 
