@@ -44,10 +44,11 @@ def _last_proper_word(text: str, name_start: int, end: int) -> int:
     """Where a proper name ends when lower-case words follow it ("Công ty … Sông Chu cần
     điều tiết nước"): after its last capitalised word. Names without one are kept whole."""
     words = list(_NAME_WORD.finditer(text, name_start, end))
-    capitalised = [w for w in words if w[0][0].isupper() or w[0][0].isdigit()]
-    if not capitalised or capitalised[-1] is words[-1]:
-        return end
-    return capitalised[-1].end()
+    for i in range(len(words) - 1, -1, -1):  # from the last word back to a capitalised one
+        first = text[words[i].start()]
+        if first.isupper() or first.isdigit():
+            return end if i == len(words) - 1 else words[i].end()
+    return end
 
 
 @functools.lru_cache(maxsize=1024)  # a trigger is one of a few dozen words, in a few cases
