@@ -47,6 +47,20 @@ SQL_FUNCTIONS: dict[str, Callable[[str], str]] = {
 }
 
 
+def _rebuilt_with_prefixes(table: str, *, remove_diacritics: int) -> tuple[str, ...]:
+    """Statements rebuilding the full-text index `table` with 1-3 letter prefixes, fed from
+    every stored article through `<table>_form`, as the store feeds it (store.index_rows)."""
+    form = f"{table}_form"
+    return (
+        f"DROP TABLE {table}",
+        f"""CREATE VIRTUAL TABLE {table} USING fts5(
+            title, body, content='',
+            tokenize='unicode61 remove_diacritics {remove_diacritics}', prefix='1 2 3')""",
+        f"""INSERT INTO {table} (rowid, title, body)
+            SELECT id, {form}(title), {form}(substr(text, body_start + 1)) FROM articles""",
+    )
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(
         1,
@@ -233,42 +247,22 @@ MIGRATIONS: tuple[Migration, ...] = (
                 WHERE visited = 1""",
         ),
     ),
+    # The search box matches the last word typed as a prefix ("thieu h"). Without prefix
+    # indices FTS5 merges every word starting so: 130 ms for "thieu h" at 20,000 articles,
+    # 10 ms with them, for +3.7 KB per article.
     Migration(
         3,
         "prefixes of 1-3 letters indexed in search_folded",
-        (
-            # The search box matches the last word typed as a prefix ("thieu h"). Without
-            # prefix indices FTS5 merges every word starting so: 130 ms for "thieu h" at
-            # 20,000 articles, 10 ms with them, for +3.7 KB per article. The toned index
-            # needs none: words typed with tones are rarer and cheap to merge.
-            "DROP TABLE search_folded",
-            """CREATE VIRTUAL TABLE search_folded USING fts5(
-                title, body, content='', tokenize='unicode61 remove_diacritics 2',
-                prefix='1 2 3')""",
-            """INSERT INTO search_folded (rowid, title, body)
-                SELECT id, search_folded_form(title),
-                       search_folded_form(substr(text, body_start + 1))
-                FROM articles""",
-        ),
+        _rebuilt_with_prefixes("search_folded", remove_diacritics=2),
         calls_per_article=2,
     ),
+    # Most users type with tones, so the toned index sees a half-typed last word just as
+    # often: without prefixes "chuyển đổi số" took 36 ms at 100,000 articles ("số" begins
+    # many words) and a bare "đ" 650 ms; with them 10 and 15 ms, for 4.5 KB more per article.
     Migration(
         4,
         "prefixes of 1-3 letters indexed in search_exact too",
-        (
-            # Most users type with tones, so the toned index sees a half-typed last word
-            # just as often: without prefixes "chuyển đổi số" took 36 ms at 100,000
-            # articles ("số" begins many words) and a bare "đ" 650 ms; with them 10 and
-            # 15 ms, for about 4.5 KB more per article.
-            "DROP TABLE search_exact",
-            """CREATE VIRTUAL TABLE search_exact USING fts5(
-                title, body, content='', tokenize='unicode61 remove_diacritics 0',
-                prefix='1 2 3')""",
-            """INSERT INTO search_exact (rowid, title, body)
-                SELECT id, search_exact_form(title),
-                       search_exact_form(substr(text, body_start + 1))
-                FROM articles""",
-        ),
+        _rebuilt_with_prefixes("search_exact", remove_diacritics=0),
         calls_per_article=2,
     ),
 )
