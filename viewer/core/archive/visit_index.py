@@ -21,14 +21,19 @@ import json
 import sqlite3
 from array import array
 from collections import Counter, OrderedDict
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from typing import TypeVar
 from itertools import chain, repeat
+from operator import itemgetter
 
 from pyroaring import BitMap
 
 from viewer.core.archive import query as q
 from viewer.core.archive.records import FacetValue, VisitFilter
 from viewer.core.archive.search import SearchQuery, parse_query
+
+T = TypeVar("T")
 
 TEXT_CACHE_SIZE = 16
 MANY_VALUES = 2_000  # facets with more values also get a per-visit list (`_count`)
@@ -79,10 +84,22 @@ class _Facet:
         for start, end in self.runs:
             present = filter(counts.__getitem__, range(start, end))
             order += sorted(present, key=counts.__getitem__, reverse=True)  # stays stable
-        columns = (self.ids, self.labels, self.groups, counts)
+        pick = _picker(order)
+        columns = (pick(self.ids), pick(self.labels), pick(self.groups), pick(counts))
         # tuple.__new__ through map builds each FacetValue in C (its own __new__ is Python)
-        rows = zip(*(map(column.__getitem__, order) for column in columns), strict=True)
-        return list(map(tuple.__new__, repeat(FacetValue), rows))
+        return list(map(tuple.__new__, repeat(FacetValue), zip(*columns, strict=True)))
+
+
+def _picker(indices: Sequence[int]) -> Callable[[Sequence[T]], tuple[T, ...]]:
+    """A function taking the items at `indices` of a sequence, as a tuple, in C:
+    `itemgetter` fetches 40,000 items in half the time `map(seq.__getitem__, ...)` takes.
+    (It returns the bare item for a single index, hence the wrapper.)"""
+    if len(indices) == 1:
+        (index,) = indices
+        return lambda items: (items[index],)
+    if not indices:
+        return lambda items: ()
+    return itemgetter(*indices)
 
 
 def _runs(keys: list[str]) -> list[tuple[int, int]]:
@@ -248,7 +265,7 @@ class VisitIndex:
         articles: list[int] = json.loads(f"[{ids}]")
         position_of, more = self._article_position, self._more_article_positions
         if not more and articles[-1] < len(position_of):  # rowids come in ascending order
-            return BitMap(list(map(position_of.__getitem__, articles)))
+            return BitMap(_picker(articles)(position_of))
         found = BitMap()
         for article in articles:
             if article < len(position_of):  # else stored since the index was built
@@ -261,7 +278,7 @@ class VisitIndex:
         """Visit ids at `positions`, newest first."""
         if len(positions) == self.size:
             return list(self._ids)
-        return list(map(self._ids.__getitem__, positions))
+        return list(_picker(positions.to_array())(self._ids))
 
     def month_counts(self, positions: BitMap) -> list[tuple[str, int]]:
         """("YYYY-MM", visits) for each month with a visit among `positions`, oldest first."""
