@@ -263,6 +263,11 @@ class Archive:
         if self._index is not None:
             self._index.forget_texts()
 
+    def forget_facet_lists(self) -> None:
+        """Drop the index's last facet lists, so the next ones are counted anew."""
+        if self._index is not None:
+            self._index.forget_listings()
+
     def _current_index(self) -> VisitIndex | None:
         """The index when it still describes the file; after a change, a new one built
         here, or, when `on_stale_index` is set, None (SQL answers) while the owner of
