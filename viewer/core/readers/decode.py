@@ -63,7 +63,9 @@ def decode_text(data: bytes) -> Decoded:
         if looks_binary(data):
             raise ReadError(_BINARY_REASON)
         decoded = _decode_legacy(data)
-    if looks_binary(decoded.text.encode("utf-8", errors="replace")):
+    # Text read as UTF-8 and kept as it was would encode back to `data` itself.
+    unchanged = decoded.encoding == "utf-8" and decoded.garbled is None
+    if looks_binary(data if unchanged else decoded.text.encode("utf-8", errors="replace")):
         raise ReadError(_BINARY_REASON)
     if not decoded.text.strip():
         raise ReadError("the file is empty")
@@ -105,9 +107,11 @@ def check_unicode(text: str, encoding: str) -> Decoded:
     if it were Unicode); refuse it when it is garbled and the repair is not certain."""
     if "\x00" in text:
         raise ReadError("this looks like a binary file (it holds NUL characters), not an article")
+    if text.isascii():
+        return Decoded(text, encoding)
     own = judge(text[:_JUDGED])
     suspicious = _DOUBLE_UTF8.search(text) is not None
-    if text.isascii() or (not suspicious and (own.words == 0 or own.convincing)):
+    if not suspicious and (own.words == 0 or own.convincing):
         return Decoded(text, encoding)
     raw = _code_page_bytes(text)
     if raw is None:
