@@ -180,21 +180,34 @@ class VisitIndex:
     def _load_facet(self, facet: str) -> _Facet:
         """Every used value of `facet`, in the order the list shows them at equal counts."""
         link, column, visited_only = q.FACET_LINKS[facet]
-        condition = "visited = 1" if visited_only else "1"
         labels = {r[0]: r[1:] for r in self._conn.execute(_LABELS[facet])}
-        to_position = self._position.__getitem__
+        links = link
+        if visited_only:
+            # Read in the table's own order (the table is its primary key, so the read
+            # needs nothing else) and grouped afterwards: grouped straight from the partial
+            # index of visited rows, SQLite looked each row up again for `visited`, which
+            # the index lacks: twice as slow (~350 ms at 100,000 visits). LIMIT -1 keeps
+            # the subquery from being merged back into the grouping.
+            links = (f"(SELECT {column}, visit_id FROM {link} WHERE +visited = 1 "
+                     f"ORDER BY visit_id, {column} LIMIT -1)")
         rows = []
         for value, ids in self._conn.execute(
-            f"SELECT {column}, group_concat(visit_id) FROM {link} WHERE {condition} "
-            f"GROUP BY {column}"
+            f"SELECT {column}, group_concat(visit_id) FROM {links} GROUP BY {column}"
         ):
             if value in labels:
                 label, group, name = labels[value]
-                visits = BitMap(map(to_position, map(int, ids.split(","))))
+                visits = self._bitmap_of(ids)
                 order_group = group if facet == "communes" else ""
                 rows.append((order_group, name, value, visits, label, group))
         rows.sort(key=lambda row: row[:2])
         return _Facet(rows)
+
+    def _bitmap_of(self, visit_ids: str) -> BitMap:
+        """The positions of comma-separated visit ids. A topic's 40,000 ids go through the
+        JSON decoder and `itemgetter` in half the time; a commune's dozen cost less split."""
+        if len(visit_ids) > 4096:
+            return BitMap(_picker(json.loads(f"[{visit_ids}]"))(self._position))
+        return BitMap(map(self._position.__getitem__, map(int, visit_ids.split(","))))
 
     def forget_texts(self) -> None:
         """Search again next time (the benchmark times a first search this way)."""
