@@ -10,7 +10,8 @@ import gc
 import os
 import sys
 import time
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -45,8 +46,32 @@ def _keep_start_up_objects_out_of_collections() -> None:
     the garbage collector's full collections no longer walk them: each took ~25 ms on the
     GUI thread, at whatever moment the allocations of a filter change triggered it.
     Only once: what later indices (after imports) replace must stay collectable."""
-    if gc.get_freeze_count() == 0:
+    global _start_frozen
+    if not _start_frozen:
+        _start_frozen = True
         gc.freeze()
+
+
+_start_frozen = False
+
+
+@contextmanager
+def _made_to_last() -> Iterator[None]:
+    """For code that makes objects living as long as the program, as importing and
+    building the window do (classes, Qt's enum members, widgets): no collections inside,
+    and what it made is frozen out of later ones. Counted by allocations, the collector
+    otherwise walked them ~30 times before the first paint, freeing nothing; paused
+    alone, its first collection afterwards walks them all at once.
+    Not around opening the archive: an upgrade or a dialog there is ordinary work."""
+    if not gc.isenabled():  # a caller (or a test) manages the collector itself
+        yield
+        return
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.freeze()
+        gc.enable()
 
 
 def _open_archive(path: Path | None) -> Archive | None:
@@ -94,7 +119,8 @@ class Application:
     def open(self, path: Path | None, first_answer: FirstAnswer | None = None) -> bool:
         """Open `path` in a new window; `first_answer`, asked for on `path` already, is
         shown in it (or dropped, when another archive had to be opened instead)."""
-        from viewer.qt.main_window import MainWindow  # see the module's docstring
+        with _made_to_last():
+            from viewer.qt.main_window import MainWindow  # see the module's docstring
 
         archive = _open_archive(path)
         if first_answer is not None and (archive is None or archive.path != path):
@@ -109,16 +135,17 @@ class Application:
             old_archive.close()
         self.archive = archive
         self.settings.set(LAST_ARCHIVE, str(archive.path))
-        window = MainWindow(archive, self.settings, first_answer)
-        window.setWindowIcon(app_icon())
-        window.archive_requested.connect(self.open)
-        window.executor.index_ready.connect(_keep_start_up_objects_out_of_collections)
-        window.statusBar().showMessage(tr("status.opened", path=archive.path), 6000)
         benchmarking = bool(os.environ.get("VIEWER_EXIT_AFTER_PAINT"))
-        if benchmarking:
-            _report_paints_and_quit(window)
-        window.show_answers_already_here()
-        window.show()
+        with _made_to_last():
+            window = MainWindow(archive, self.settings, first_answer)
+            window.setWindowIcon(app_icon())
+            window.archive_requested.connect(self.open)
+            window.executor.index_ready.connect(_keep_start_up_objects_out_of_collections)
+            window.statusBar().showMessage(tr("status.opened", path=archive.path), 6000)
+            if benchmarking:
+                _report_paints_and_quit(window)
+            window.show_answers_already_here()
+            window.show()
         self.window = window
         if archive.backup_made and not benchmarking:  # a modal box would never be answered
             from PySide6.QtWidgets import QMessageBox
