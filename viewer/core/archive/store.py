@@ -51,7 +51,10 @@ class ArticleRows(NamedTuple):
     #  content_key)
     article: tuple[str, str, int, str | None, str, str, str | None, str]
     file: tuple[str, str, int]  # (name, sha256, size)
-    index: tuple[str, str, str, str]  # (exact title, exact body, folded title, folded body)
+    # (exact title, exact body) as `index_rows` gives them, the body None when it is the
+    # article's own: the writer slices it from the text and derives the folded forms, which
+    # costs less than pickling two more copies of the text from a worker and back.
+    index: tuple[str, str | None]
     # kind, start, end, key of each mention in turn: flat, as `_BulkInsert` binds them,
     # and half the time to pickle and unpickle of a tuple per mention.
     mentions: tuple[str | int, ...]
@@ -88,9 +91,7 @@ def article_rows(
     key: str | None = None,
 ) -> ArticleRows:
     """The rows for one article, its file and its visit; `key` defaults to its content key."""
-    (exact_title, exact_body), (folded_title, folded_body) = index_rows(
-        document.title, document.body
-    )
+    exact_title, exact_body = canonical_tones(document.title), canonical_tones(document.body)
     text = document.text
     article = (
         document.title,
@@ -107,7 +108,7 @@ def article_rows(
     return ArticleRows(
         article,
         (file_name, file_sha256, file_size),
-        (exact_title, exact_body, folded_title, folded_body),
+        (exact_title, None if exact_body == document.body else exact_body),
         mentions,
         _visit_rows(visit, document) if visit else None,
     )
@@ -181,6 +182,20 @@ _TITLE_UPSERT = """INSERT INTO official_titles
       last_seen = coalesce(max(last_seen, excluded.last_seen), last_seen, excluded.last_seen)"""
 
 
+def _index_row(article_id: int, rows: ArticleRows) -> tuple[int, str, str, str, str]:
+    """(rowid, exact title, exact body, folded title, folded body), as `index_rows` gives."""
+    title, text, body_start = rows.article[:3]
+    body = text[body_start:]
+    exact_title, exact_body = rows.index
+    return (
+        article_id,
+        exact_title,
+        body if exact_body is None else exact_body,
+        folded_index_form(title),
+        folded_index_form(body),
+    )
+
+
 class _BulkInsert:
     """Rows sharing their first column (an article's or a visit's id), inserted by
     multi-row INSERTs of 64, 32, … 1 rows: 83 mentions take 4 statements. `executemany`
@@ -249,7 +264,7 @@ class ArticleWriter:
         try:
             ids = self._write(rows)
             if not self.defer_index:
-                self._write_index([(ids[0], *rows.index)])
+                self._write_index([_index_row(ids[0], rows)])
         except BaseException:
             if conn.in_transaction:  # an error may have ended the whole transaction already
                 conn.execute("ROLLBACK TO article")
@@ -258,7 +273,7 @@ class ArticleWriter:
             raise
         conn.execute("RELEASE article")
         if self.defer_index:
-            self._index.append((ids[0], *rows.index))
+            self._index.append(_index_row(ids[0], rows))
         return ids
 
     def flush_index(self) -> None:
