@@ -66,7 +66,8 @@ def test_a_file_failing_mid_batch_is_not_stored_nor_indexed_and_the_next_ones_ar
     assert archive.conn.execute("PRAGMA foreign_key_check").fetchall() == []
 
 
-def test_ids_remembered_by_a_writer_are_dropped_when_another_window_wrote(tmp_path):
+@pytest.mark.parametrize("defer_index", [False, True])
+def test_ids_remembered_by_a_writer_are_dropped_when_another_window_wrote(tmp_path, defer_index):
     db = tmp_path / "a.sqlite"
     (tmp_path / "one.txt").write_text(numbered_article(1), encoding="utf-8")
     (tmp_path / "two.txt").write_text(numbered_article(2), encoding="utf-8")
@@ -75,9 +76,10 @@ def test_ids_remembered_by_a_writer_are_dropped_when_another_window_wrote(tmp_pa
         for p in (tmp_path / "one.txt", tmp_path / "two.txt")
     )
     with Archive(db) as first, Archive(db) as second:
-        writer = ArticleWriter(first.conn)
+        writer = ArticleWriter(first.conn, defer_index=defer_index)
         with first.batch():
             writer.write(one.rows)
+            writer.flush_index()
         # Another window empties the archive; a new official takes the freed id.
         with second.batch():
             second.conn.execute("DELETE FROM articles")
@@ -87,6 +89,7 @@ def test_ids_remembered_by_a_writer_are_dropped_when_another_window_wrote(tmp_pa
             )
         with first.batch():
             writer.write(two.rows)
+            writer.flush_index()
         assert lead_names(first) == [LEAD]
 
 

@@ -241,7 +241,8 @@ class ArticleWriter:
     Two things make a batch of articles cheap:
     - Entity ids (officials, communes, sites, organisations, topics) are remembered by key,
       so a known entity costs no query. They are forgotten when a savepoint rolls back and
-      when another connection has written since (`PRAGMA data_version`).
+      when another connection has written since (`PRAGMA data_version`, read before the
+      first article of each batch: nobody else can write until the batch commits).
     - With `defer_index`, the full-text rows wait for `flush_index`, to be called once
       before the transaction commits. FTS5 writes its pending terms to disk at every
       savepoint, so indexing inside each article's savepoint wrote (and later merged) a
@@ -255,11 +256,17 @@ class ArticleWriter:
         self._topics: set[str] = set()
         self._index: list[tuple[int, str, str, str, str]] = []
         self._data_version = self._read_data_version()
+        self._checked_in_batch = False
 
     def write(self, rows: ArticleRows) -> tuple[int, int | None]:
         """Store one article, all of it or nothing; returns (article id, visit id or None)."""
-        self._forget_if_changed_elsewhere()
         conn = self.conn
+        if not self._checked_in_batch:
+            self._forget_if_changed_elsewhere()
+            # With `defer_index` a transaction ends in `flush_index` or `forget`; until then
+            # it holds the write lock (taken by its first write at the latest): nobody else
+            # writes, so one check per transaction is enough.
+            self._checked_in_batch = self.defer_index and conn.in_transaction
         conn.execute("SAVEPOINT article")
         try:
             ids = self._write(rows)
@@ -270,6 +277,7 @@ class ArticleWriter:
                 conn.execute("ROLLBACK TO article")
                 conn.execute("RELEASE article")
             self._forget_ids()  # those learned inside the savepoint are gone with it
+            self._checked_in_batch = False  # and the transaction itself may be gone
             raise
         conn.execute("RELEASE article")
         if self.defer_index:
@@ -279,12 +287,14 @@ class ArticleWriter:
     def flush_index(self) -> None:
         """Write the deferred full-text rows; call before committing the transaction."""
         rows, self._index = self._index, []
+        self._checked_in_batch = False
         self._write_index(rows)
 
     def forget(self) -> None:
         """Drop remembered ids and deferred rows: call when the transaction rolled back."""
         self._forget_ids()
         self._index = []
+        self._checked_in_batch = False
 
     def _forget_ids(self) -> None:
         for ids in self._ids.values():
