@@ -152,6 +152,25 @@ def test_200_mb_file_is_refused_by_size_without_reading(
     assert MAX_FILE_BYTES == 20 * 1024 * 1024
 
 
+def test_a_file_that_grows_after_its_size_was_read_is_read_whole_or_refused(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "growing.txt"
+    path.write_text(ARTICLE, encoding="utf-8")
+    real_fstat = os.fstat
+
+    def seen_smaller(fd: int) -> os.stat_result:  # the file was 100 bytes when checked
+        fields = list(real_fstat(fd))
+        fields[6] = 100  # st_size
+        return os.stat_result(fields)
+
+    monkeypatch.setattr(source_module.os, "fstat", seen_smaller)
+    assert source_module.read_file(path) == ARTICLE.encode("utf-8")
+    monkeypatch.setattr(source_module, "MAX_FILE_BYTES", 200)
+    with pytest.raises(ReadError, match="larger than"):
+        source_module.read_file(path)
+
+
 @pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="needs named pipes")
 def test_named_pipe_is_reported_not_opened(tmp_path: Path) -> None:
     pipe = tmp_path / "pipe.txt"

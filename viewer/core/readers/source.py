@@ -37,7 +37,11 @@ def read_file(path: Path) -> bytes:
             size = os.fstat(stream.fileno()).st_size
             if size > MAX_FILE_BYTES:
                 raise too_large(size)
-            data = stream.read(MAX_FILE_BYTES + 1)
+            # Asking for MAX_FILE_BYTES + 1 at once had Python allocate 20 MB for every file
+            # (0.04 ms per 5 KB article); one byte past the size tells whether it grew.
+            data = stream.read(size + 1)
+            if len(data) > size:
+                data += stream.read(MAX_FILE_BYTES + 1 - len(data))
     except FileNotFoundError:
         raise ReadError("the file disappeared before it could be read") from None
     except PermissionError:
