@@ -225,7 +225,9 @@ class MainWindow(QMainWindow):
 
         if self._counts_after_paint:  # see show_answers_already_here
             self._counts_after_paint = False
-            self.timeline.rows_painted.connect(ask_counts, Qt.ConnectionType.SingleShotConnection)
+            # Queued: the rest of the window is painted in the same pass as the timeline.
+            self.timeline.rows_painted.connect(lambda: QTimer.singleShot(0, ask_counts),
+                                               Qt.ConnectionType.SingleShotConnection)
         else:
             ask_counts()
 
