@@ -15,6 +15,8 @@ from viewer.qt.strings import LANGUAGES, language, tr
 
 @dataclass
 class Actions:
+    """The window's actions, as its menus, toolbar and tests reach them."""
+
     import_files: QAction
     import_folder: QAction
     open_archive: QAction

@@ -47,6 +47,8 @@ _PARAGRAPH = re.compile(r"[^\n]+")
 
 @dataclass(frozen=True)
 class _Element:
+    """One highlight over article[start:end], opened and closed around the text."""
+
     start: int
     end: int
     level: int

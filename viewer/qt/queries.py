@@ -26,6 +26,8 @@ PAGE_SIZE = 50
 
 @dataclass(frozen=True)
 class FilterResult:
+    """The timeline's answer to one filter, read in one transaction."""
+
     filter: VisitFilter
     ids: list[int]
     month_counts: list[tuple[str, int]]  # under the whole filter: the timeline's headers

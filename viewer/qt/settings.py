@@ -25,6 +25,8 @@ T = TypeVar("T")
 
 @dataclass(frozen=True)
 class Option(Generic[T]):
+    """A setting's key in the file and its value when the file has none."""
+
     key: str
     default: T
 

@@ -31,6 +31,8 @@ RowFetcher = Callable[[Iterable[int]], dict[int, VisitRow]]
 
 @dataclass(frozen=True)
 class MonthSection:
+    """A month's header row in the timeline (or the undated visits'), with its count."""
+
     month: str | None  # "YYYY-MM"; None for visits without a date (listed last)
     count: int
 

@@ -38,6 +38,8 @@ class VisitFilter:
 
 @dataclass(frozen=True)
 class TopicRef:
+    """A topic as the timeline and the summaries name it, in both languages."""
+
     id: str
     label_vi: str
     label_en: str
@@ -71,6 +73,8 @@ class FacetValue(NamedTuple):
 
 @dataclass(frozen=True)
 class OfficialInVisit:
+    """An official named in a visit's article, with their part in the visit."""
+
     id: int
     name: str
     role: str  # "lead", "delegation", "mentioned"
@@ -79,6 +83,8 @@ class OfficialInVisit:
 
 @dataclass(frozen=True)
 class CommuneInVisit:
+    """A commune named in a visit's article: visited, or only mentioned."""
+
     id: int
     name: str
     unit: str
@@ -95,6 +101,8 @@ class CommuneInVisit:
 
 @dataclass(frozen=True)
 class NamedInVisit:
+    """A site or an organisation named in a visit's article."""
+
     id: int
     name: str
     kind: str = ""
@@ -102,6 +110,8 @@ class NamedInVisit:
 
 @dataclass(frozen=True)
 class StatementInVisit:
+    """A sentence of the article: a directive, a difficulty or a caption."""
+
     kind: str  # "directive", "difficulty", "caption"
     start: int
     end: int
@@ -110,6 +120,8 @@ class StatementInVisit:
 
 @dataclass(frozen=True)
 class MentionInArticle:
+    """Where the article names something, for the highlights (`key` says what)."""
+
     kind: str
     start: int
     end: int
@@ -145,6 +157,8 @@ class VisitDetail:
 
 @dataclass(frozen=True)
 class ArticleHit:
+    """One article a full-text search found."""
+
     article_id: int
     title: str
     published: dt.date | None
@@ -153,6 +167,8 @@ class ArticleHit:
 
 @dataclass(frozen=True)
 class ArchiveStats:
+    """What the archive holds: the `stats` command and the About box."""
+
     articles: int
     visits: int
     officials: int
