@@ -81,33 +81,33 @@ _ODD = re.compile(
 )
 
 
-# Per whitespace-separated token ("Hóa," "Thanh-Hóa"): its words with a non-ASCII letter,
-# and how many of those are syllables, packed in one int (words << 32 | syllables) so that
-# one `sum` in C adds up both. Articles repeat their tokens: counting by token in a plain
-# dict replaces a regex pass and a cache call per word.
-_TOKEN_COUNTS: dict[str, int] = {}
+class _TokenCounts(dict[str, int]):
+    """Per whitespace-separated token ("Hóa," "Thanh-Hóa"): its words with a non-ASCII
+    letter and how many of those are syllables, packed in one int (words << 32 | syllables)
+    so that one `sum` in C adds up both. Articles repeat their tokens: counting by token
+    in a dict replaces a regex pass and a cache call per word, and a token is only judged
+    the first time it is looked up (`__missing__`)."""
+
+    def __missing__(self, token: str) -> int:
+        words = list(itertools.filterfalse(str.isascii, _WORD.findall(token)))
+        counts = self[token] = len(words) << 32 | sum(map(is_syllable, words))
+        return counts
+
+
+_TOKEN_COUNTS = _TokenCounts()
 _TOKENS_KEPT = 100_000  # then start afresh: a bound on memory, whatever gets imported
 _LOW = (1 << 32) - 1
-
-
-def _token_counts(token: str) -> int:
-    words = list(itertools.filterfalse(str.isascii, _WORD.findall(token)))
-    return len(words) << 32 | sum(map(is_syllable, words))
 
 
 def judge(text: str) -> Plausibility:
     """Measure `text` against the shape of Vietnamese."""
     text = unicodedata.normalize("NFC", text)  # Windows-1258 writes tones as separate marks
+    if len(_TOKEN_COUNTS) > _TOKENS_KEPT:
+        _TOKEN_COUNTS.clear()
     # No whitespace character is a letter, so the words of the whole text are the words of
     # its tokens; an ASCII token holds no word that is judged. filterfalse/map keep the
     # loops over every token in C: judging is on every import.
-    tokens = list(itertools.filterfalse(str.isascii, text.split()))
-    new = set(tokens).difference(_TOKEN_COUNTS)
-    if len(_TOKEN_COUNTS) + len(new) > _TOKENS_KEPT:
-        _TOKEN_COUNTS.clear()
-        new = set(tokens)
-    for token in new:
-        _TOKEN_COUNTS[token] = _token_counts(token)
+    tokens = itertools.filterfalse(str.isascii, text.split())
     total = sum(map(_TOKEN_COUNTS.__getitem__, tokens))
     words, valid = total >> 32, total & _LOW
     odd = len(_ODD.findall(text))
