@@ -16,7 +16,7 @@ import itertools
 import json
 import operator
 import sqlite3
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from viewer.core.archive.search import folded_index_form
 from viewer.core.model import Document, Extraction, VisitFound
@@ -361,13 +361,23 @@ class ArticleWriter:
         _STATEMENTS.run(conn, visit_id, visit.statements)
         return visit_id
 
-    def _entity_ids(self, table: str, rows: tuple[tuple[object, ...], ...]) -> dict[str, int]:
+    def _entity_ids(self, table: str, rows: tuple[tuple[Any, ...], ...]) -> dict[str, int]:
         """Ids by key for `rows` (key first), inserting the entities not stored yet."""
         known = self._ids[table]
-        new = [row for row in rows if row[0] not in known]
-        if new:
-            self.conn.executemany(_ENTITY_INSERT[table], new)
-            keys = json.dumps([row[0] for row in new], ensure_ascii=False)
+        stored_before: list[str] = []  # keys of entities an earlier import stored
+        for row in rows:
+            key = row[0]
+            if key in known:
+                continue
+            # One or two entities per article are new: the id of an inserted row is its
+            # lastrowid, so only those already stored need a query.
+            cursor = self.conn.execute(_ENTITY_INSERT[table], row)
+            if cursor.rowcount == 1 and cursor.lastrowid is not None:
+                known[key] = cursor.lastrowid
+            else:
+                stored_before.append(key)
+        if stored_before:
+            keys = json.dumps(stored_before, ensure_ascii=False)
             known.update(
                 self.conn.execute(
                     f"SELECT key, id FROM {table} WHERE key IN (SELECT value FROM json_each(?))",
