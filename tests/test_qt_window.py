@@ -155,3 +155,20 @@ def test_a_superseded_filter_never_shows_its_counts(qtbot, make_window, seeds_ar
         window.apply_filter(VisitFilter(text="thieu hoa"))
         window.apply_filter(VisitFilter(text="bien thuong"))
     assert shown == [VisitFilter(text="bien thuong")]
+
+
+def test_hiding_a_highlight_keeps_the_readers_place_and_a_new_visit_starts_at_the_top(
+        qtbot, make_window, seeds_archive):
+    window = make_window(seeds_archive)
+    window.resize(900, 400)  # the article scrolls
+    window.show()
+    qtbot.waitExposed(window)
+    scrollbar = window.article.browser.verticalScrollBar()
+    qtbot.waitUntil(lambda: scrollbar.maximum() > 0)
+    scrollbar.setValue(scrollbar.maximum() // 2)
+    place = scrollbar.value()
+    window.article.legend_boxes["official"].click()  # re-rendered without that highlight
+    assert "entity:official:" not in window.article.browser.toHtml()
+    assert scrollbar.value() == place
+    window.step_visit(1)  # another visit is read from its beginning
+    assert scrollbar.value() == 0

@@ -47,11 +47,14 @@ class ArticleBrowser(QTextBrowser):
             for m in detail.mentions:
                 self._texts.setdefault(entity_href(m.kind, m.key),
                                        detail.article_text[m.start:m.end])
-        scroll = self.verticalScrollBar().value()
-        same_visit = self.property("visit_id") == (detail.row.id if detail else None)
+        # Re-rendered for the legend or the search: keep the reader's place. Read only then:
+        # the first verticalScrollBar() makes QScrollBar's Python type (1.2 ms), which the
+        # empty pane and the first visit of a start then do not wait for.
+        same_visit = detail is not None and self.property("visit_id") == detail.row.id
+        scroll = self.verticalScrollBar().value() if same_visit else 0
         self.setHtml(page)
         self.setProperty("visit_id", detail.row.id if detail else None)
-        if same_visit:  # re-rendered for the legend or search: keep the reader's place
+        if same_visit:
             self.verticalScrollBar().setValue(scroll)
 
     def viewportEvent(self, event: QEvent) -> bool:
