@@ -172,3 +172,26 @@ def test_hiding_a_highlight_keeps_the_readers_place_and_a_new_visit_starts_at_th
     assert scrollbar.value() == place
     window.step_visit(1)  # another visit is read from its beginning
     assert scrollbar.value() == 0
+
+
+def test_clicking_a_name_in_the_article_or_the_facts_filters_by_it(qtbot, make_window,
+                                                                   seeds_archive):
+    from PySide6.QtCore import QUrl
+
+    from viewer.qt.article_html import entity_href
+    from viewer.qt.entities import entity_filter
+
+    window = make_window(seeds_archive)
+    detail = window.article.detail
+    # The article's link, as QTextBrowser hands it over: a QUrl, percent-encoded.
+    mention = next(m for m in detail.mentions if m.kind == "official"
+                   and entity_filter(detail, m.kind, m.key))
+    facet, official = entity_filter(detail, mention.kind, mention.key)
+    _wait_for_filter(qtbot, window, lambda: window.article.browser.anchorClicked.emit(
+        QUrl(entity_href(mention.kind, mention.key))))
+    assert getattr(window.filter, facet) == frozenset({official})
+    # The facts panel's link to a topic.
+    topic = window.article.detail.row.topics[0].id
+    _wait_for_filter(qtbot, window, lambda: window.article.facts.anchorClicked.emit(
+        QUrl(f"filter:topics:{topic}")))
+    assert window.filter.topics == frozenset({topic})

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import html
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, Qt, QUrl, Signal
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QHelpEvent
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -24,6 +25,11 @@ from viewer.qt.entities import entity_filter, entity_tooltip, parse_href
 from viewer.qt.facts_panel import FactsPanel
 from viewer.qt.strings import tr
 from viewer.qt.timeline_delegate import date_text
+
+if TYPE_CHECKING:
+    # Only a clicked link is a QUrl: its Python type (and enums, 1 ms) is made then, not
+    # when this module is imported at every start.
+    from PySide6.QtCore import QUrl
 
 LEGEND_COLUMNS = 7
 
@@ -73,7 +79,7 @@ class ArticleBrowser(QTextBrowser):
         return super().viewportEvent(event)
 
     def _clicked(self, url: QUrl) -> None:
-        parsed = parse_href(url.toString(QUrl.ComponentFormattingOption.FullyEncoded))
+        parsed = parse_href(url.toString(url.ComponentFormattingOption.FullyEncoded))
         if parsed and self.detail:
             target = entity_filter(self.detail, *parsed)
             if target:

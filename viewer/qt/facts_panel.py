@@ -3,13 +3,17 @@
 from __future__ import annotations
 
 import html
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QUrl, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
 from viewer.core.archive import VisitDetail
 from viewer.qt.strings import tr
 from viewer.qt.timeline_delegate import date_text
+
+if TYPE_CHECKING:  # named, QUrl's Python type would be made at every start: see article_view
+    from PySide6.QtCore import QUrl
 
 
 def _link(facet: str, value: int | str, label: str) -> str:
