@@ -56,14 +56,15 @@ _start_frozen = False
 
 
 @contextmanager
-def _made_to_last() -> Iterator[None]:
-    """For code that makes objects living as long as the program, as importing and
-    building the window do (classes, Qt's enum members, widgets): no collections inside,
-    and what it made is frozen out of later ones. Counted by allocations, the collector
-    otherwise walked them ~30 times before the first paint, freeing nothing; paused
-    alone, its first collection afterwards walks them all at once.
+def _made_to_last(start: bool) -> Iterator[None]:
+    """For the program's start (`start`), which makes objects living as long as the
+    program when it imports and builds the first window (classes, Qt's enum members,
+    widgets): no collections inside, and what it made is frozen out of later ones.
+    Counted by allocations, the collector otherwise walked them ~30 times before the
+    first paint, freeing nothing; paused alone, its first collection afterwards walks
+    them all at once. Not for a later window: the one it replaces must stay collectable.
     Not around opening the archive: an upgrade or a dialog there is ordinary work."""
-    if not gc.isenabled():  # a caller (or a test) manages the collector itself
+    if not start or not gc.isenabled():  # a caller (or a test) may manage the collector
         yield
         return
     gc.disable()
@@ -119,7 +120,8 @@ class Application:
     def open(self, path: Path | None, first_answer: FirstAnswer | None = None) -> bool:
         """Open `path` in a new window; `first_answer`, asked for on `path` already, is
         shown in it (or dropped, when another archive had to be opened instead)."""
-        with _made_to_last():
+        start = self.window is None
+        with _made_to_last(start):
             from viewer.qt.main_window import MainWindow  # see the module's docstring
 
         archive = _open_archive(path)
@@ -136,7 +138,7 @@ class Application:
         self.archive = archive
         self.settings.set(LAST_ARCHIVE, str(archive.path))
         benchmarking = bool(os.environ.get("VIEWER_EXIT_AFTER_PAINT"))
-        with _made_to_last():
+        with _made_to_last(start):
             window = MainWindow(archive, self.settings, first_answer)
             window.setWindowIcon(app_icon())
             window.archive_requested.connect(self.open)
