@@ -8,9 +8,12 @@ import zipfile
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from tests.readers_fixtures import ARTICLE
 from viewer.core.archive import Archive
+from viewer.core.archive.store import _single_spaced
 from viewer.core.importer import Progress, import_paths, run_import
 
 SEEDS = sorted((Path(__file__).parent.parent / "data").glob("00*.txt"))
@@ -56,6 +59,20 @@ def test_same_text_in_another_encoding_or_format_is_a_duplicate(archive, tmp_pat
     report = run_import(archive, [tmp_path / n for n in ("a.txt", "b.txt", "c.txt", "d.html")])
     assert [o.name.rsplit("/", 1)[-1] for o in report.imported] == ["a.txt"]
     assert len(report.duplicates) == 3, report.failed
+
+
+def test_the_same_text_spaced_otherwise_is_a_duplicate(archive, tmp_path):
+    (tmp_path / "a.txt").write_text(ARTICLE, encoding="utf-8")
+    # The same words with other spaces and line breaks between them (paragraph breaks kept).
+    spaced = ARTICLE.replace(", ", ",\u00a0 ").replace(". ", ".\t").replace("\n\n", "\n \n\n")
+    (tmp_path / "b.txt").write_text(spaced, encoding="utf-8")
+    report = run_import(archive, [tmp_path / "a.txt", tmp_path / "b.txt"])
+    assert len(report.imported) == 1 and len(report.duplicates) == 1, report.failed
+
+
+@given(st.text(alphabet=" \n\t\r\u00a0\u2028\u200bab", max_size=40))
+def test_the_content_key_sees_any_run_of_spaces_as_one(text):
+    assert _single_spaced(text) == " ".join(text.split())
 
 
 def test_a_bad_file_among_good_ones_is_reported_and_the_rest_imported(archive, tmp_path):
