@@ -14,6 +14,8 @@ from __future__ import annotations
 import collections
 import concurrent.futures
 import contextlib
+import functools
+import gc
 import hashlib
 import itertools
 import multiprocessing
@@ -133,7 +135,17 @@ def _prepare(task: Task, default_province: str) -> Prepared | FileOutcome:
 
 def _prepare_chunk(tasks: list[Task], default_province: str) -> list[Prepared | FileOutcome]:
     """Worker: prepare several files, sent back in one message."""
-    return [_prepare(task, default_province) for task in tasks]
+    prepared = [_prepare(task, default_province) for task in tasks]
+    _freeze_what_the_worker_loaded()
+    return prepared
+
+
+@functools.cache
+def _freeze_what_the_worker_loaded() -> None:
+    """Once per worker, after its first files: what they loaded (the gazetteer, patterns)
+    lives as long as the worker, and each full collection rescanned it: collecting took
+    0.024 ms per file, 0.011 with it frozen."""
+    gc.freeze()
 
 
 def _failure(name: str, error: Exception) -> FileOutcome:
