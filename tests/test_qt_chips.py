@@ -19,3 +19,24 @@ def test_chips_are_kept_when_the_counts_bring_nothing_new(qtbot):
     assert chips.chips != first and "Mai Xuân Liêm" in chips.chips[0].text()
     chips.show_filter(VisitFilter(), {})
     assert chips.chips == [] and chips.isHidden()
+
+
+def test_many_chips_wrap_onto_lines_instead_of_widening_the_window(qtbot):
+    chips = FilterChips()
+    qtbot.addWidget(chips)
+    communes = {("communes", n): f"xã Commune Có Tên Khá Dài Số {n}" for n in range(8)}
+    long_search = "chuyển đổi số " * 10
+    chips.show_filter(VisitFilter(communes=frozenset(range(8)), text=long_search), communes)
+    chips.resize(400, chips.heightForWidth(400))
+    chips.show()
+    qtbot.waitExposed(chips)
+    widest = max(chip.sizeHint().width() for chip in chips.chips)
+    assert chips.minimumSizeHint().width() <= max(widest, 400)
+    assert chips.minimumSizeHint().width() < 400  # eight chips side by side: ~2,000 px
+    rows = {chip.geometry().top() for chip in chips.chips}
+    assert len(rows) >= 4  # wrapped, each chip whole and inside the width
+    assert all(chip.geometry().right() < 400 for chip in chips.chips)
+    search_chip = chips.chips[-1]
+    assert search_chip.text().endswith("…") and len(search_chip.text()) <= 48
+    assert long_search.strip() in chips.texts[-1]  # the printed description keeps every word
+    assert long_search.strip() in search_chip.toolTip()

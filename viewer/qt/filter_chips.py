@@ -1,14 +1,19 @@
-"""The active filters as removable chips above the timeline, and one button to clear them all."""
+"""The active filters as removable chips above the timeline, and one button to clear them all.
+
+The chips wrap onto as many lines as they need, and a long one (a long search, a long
+commune name) shows its first words: the timeline's column must never grow with them.
+"""
 
 from __future__ import annotations
 
 from dataclasses import replace
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
+from PySide6.QtWidgets import QLabel, QPushButton, QWidget
 
 from viewer.core.archive import VisitFilter
 from viewer.qt import icons
+from viewer.qt.flow_layout import FlowLayout
 from viewer.qt.strings import tr
 
 CHIP_STYLE = """
@@ -22,6 +27,13 @@ def _date(value) -> str:  # type: ignore[no-untyped-def]
     return value.strftime("%d/%m/%Y") if value else "…"
 
 
+CHIP_CHARACTERS = 48  # at most, on a chip; its tooltip and `texts` keep every word
+
+
+def _shortened(text: str) -> str:
+    return text if len(text) <= CHIP_CHARACTERS else text[: CHIP_CHARACTERS - 1].rstrip() + "…"
+
+
 class FilterChips(QWidget):
     """Shows `filter`; emits the filter with one part removed when a chip is clicked."""
 
@@ -29,10 +41,10 @@ class FilterChips(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._layout = QHBoxLayout(self)
+        self._layout = FlowLayout(self, spacing=4)
         self._layout.setContentsMargins(0, 2, 0, 2)
-        self._layout.setSpacing(4)
         self.chips: list[QPushButton] = []
+        self.texts: list[str] = []  # what each chip says, in full
         self._shown: list[tuple[str, VisitFilter]] | None = None  # what the chips say now
         self.setVisible(False)
 
@@ -47,13 +59,13 @@ class FilterChips(QWidget):
             if item.widget():
                 item.widget().deleteLater()
         self.chips = []
+        self.texts = [text for text, _ in chips]
         for text, without in chips:
             self._add(text, without)
         if self.chips:
             clear = QLabel(f'<a href="clear">{tr("filter.clear_all")}</a>')
             clear.linkActivated.connect(lambda _h: self.filter_changed.emit(VisitFilter()))
             self._layout.addWidget(clear)
-        self._layout.addStretch(1)
         self.setVisible(bool(self.chips))
 
     @staticmethod
@@ -75,11 +87,13 @@ class FilterChips(QWidget):
         return chips
 
     def _add(self, text: str, without: VisitFilter) -> None:
-        chip = QPushButton(icons.icon("fa6s.xmark", color="#1b3a63"), text)
+        chip = QPushButton(icons.icon("fa6s.xmark", color="#1b3a63"), _shortened(text))
         chip.setLayoutDirection(Qt.LayoutDirection.RightToLeft)  # the close icon after the words
         chip.setStyleSheet(CHIP_STYLE)
         chip.setCursor(Qt.CursorShape.PointingHandCursor)
-        chip.setToolTip(tr("filter.remove_tip"))
+        shortened = _shortened(text) != text
+        chip.setToolTip(f"{text}\n{tr('filter.remove_tip')}" if shortened
+                        else tr("filter.remove_tip"))
         chip.clicked.connect(lambda _checked=False: self.filter_changed.emit(without))
         self._layout.addWidget(chip)
         self.chips.append(chip)

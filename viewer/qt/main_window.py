@@ -410,7 +410,7 @@ class MainWindow(QMainWindow):
         self._with_filtered_visits(write, output.REPORT_LIMIT)
 
     def chips_text(self) -> str:
-        return "; ".join(chip.text() for chip in self.chips.chips)
+        return "; ".join(self.chips.texts)
 
     def choose_default_province(self) -> None:
         from viewer.qt.dialogs import choose_province  # dialogs load when first shown
