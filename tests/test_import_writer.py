@@ -93,6 +93,21 @@ def test_ids_remembered_by_a_writer_are_dropped_when_another_window_wrote(tmp_pa
         assert lead_names(first) == [LEAD]
 
 
+def test_a_title_seen_again_in_a_batch_widens_its_dates_only_when_they_change(archive, tmp_path):
+    # One official with one title, seen on dates in this order: 6/6, 2/2, 10/10, 4/4.
+    for i in (5, 1, 9, 3):
+        (tmp_path / f"{i}.txt").write_text(numbered_article(i), encoding="utf-8")
+    report = run_import(archive, [tmp_path / f"{i}.txt" for i in (5, 1, 9, 3)])
+    assert len(report.imported) == 4
+    dates = archive.conn.execute("SELECT min(visit_date), max(visit_date) FROM visits").fetchone()
+    spans = archive.conn.execute(
+        "SELECT first_seen, last_seen FROM official_titles t JOIN officials o "
+        "ON o.id = t.official_id WHERE o.name = ?",
+        (LEAD,),
+    ).fetchall()
+    assert spans and all(span == dates for span in spans)
+
+
 def test_a_zip_of_many_articles_goes_through_the_worker_processes(archive, tmp_path):
     bundle = tmp_path / "articles.zip"
     with zipfile.ZipFile(bundle, "w") as z:

@@ -268,6 +268,8 @@ class ArticleWriter:
         self.defer_index = defer_index
         self._ids: dict[str, dict[str, int]] = {table: {} for table in _ENTITY_INSERT}
         self._topics: set[str] = set()
+        # (official id, title key) -> the dates this writer stored it as seen, (first, last)
+        self._title_dates: dict[tuple[int, str], tuple[str, str] | None] = {}
         self._index: list[tuple[int, str, str, str, str]] = []
         self._data_version = self._read_data_version()
         self._checked_in_batch = False
@@ -314,6 +316,7 @@ class ArticleWriter:
         for ids in self._ids.values():
             ids.clear()
         self._topics.clear()
+        self._title_dates.clear()
 
     # -- inside the savepoint ----------------------------------------------------------
     def _write(self, rows: ArticleRows) -> tuple[int, int | None]:
@@ -339,10 +342,13 @@ class ArticleWriter:
     def _write_visit(self, article_id: int, visit: VisitRows) -> int:
         conn = self.conn
         officials = self._entity_ids("officials", visit.officials)
-        conn.executemany(
-            _TITLE_UPSERT,
-            [(officials[key], t, t_key, visit.seen, visit.seen) for key, t, t_key in visit.titles],
-        )
+        titles = [
+            (officials[key], t, t_key, visit.seen, visit.seen)
+            for key, t, t_key in visit.titles
+            if self._title_changes(officials[key], t_key, visit.seen)
+        ]
+        if titles:
+            conn.executemany(_TITLE_UPSERT, titles)
         lead_id = officials[visit.lead_key] if visit.lead_key else None
         visit_id = conn.execute(
             """INSERT INTO visits (article_id, visit_date, time_of_day, date_inferred,
@@ -399,6 +405,21 @@ class ArticleWriter:
                 )
             )
         return known
+
+    def _title_changes(self, official_id: int, title_key: str, seen: str | None) -> bool:
+        """False when storing this title as seen on `seen` would change nothing: this writer
+        stored it before, as seen on dates around `seen` (the stored span can only be wider).
+        Officials keep their titles article after article: most upserts were no-ops."""
+        key = (official_id, title_key)
+        if key in self._title_dates:
+            dates = self._title_dates[key]
+            if seen is None or (dates is not None and dates[0] <= seen <= dates[1]):
+                return False
+            if dates is not None:
+                self._title_dates[key] = (min(dates[0], seen), max(dates[1], seen))
+                return True
+        self._title_dates[key] = None if seen is None else (seen, seen)
+        return True
 
     def _add_topics(self, topics: tuple[tuple[str, str, str], ...]) -> None:
         new = [topic for topic in topics if topic[0] not in self._topics]
