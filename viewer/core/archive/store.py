@@ -255,8 +255,7 @@ class ArticleWriter:
     Two things make a batch of articles cheap:
     - Entity ids (officials, communes, sites, organisations, topics) are remembered by key,
       so a known entity costs no query. They are forgotten when a savepoint rolls back and
-      when another connection has written since (`PRAGMA data_version`, read before the
-      first article of each batch: nobody else can write until the batch commits).
+      when another connection has written since (`PRAGMA data_version`).
     - With `defer_index`, the full-text rows wait for `flush_index`, to be called once
       before the transaction commits. FTS5 writes its pending terms to disk at every
       savepoint, so indexing inside each article's savepoint wrote (and later merged) a
@@ -268,21 +267,13 @@ class ArticleWriter:
         self.defer_index = defer_index
         self._ids: dict[str, dict[str, int]] = {table: {} for table in _ENTITY_INSERT}
         self._topics: set[str] = set()
-        # (official id, title key) -> the dates this writer stored it as seen, (first, last)
-        self._title_dates: dict[tuple[int, str], tuple[str, str] | None] = {}
         self._index: list[tuple[int, str, str, str, str]] = []
         self._data_version = self._read_data_version()
-        self._checked_in_batch = False
 
     def write(self, rows: ArticleRows) -> tuple[int, int | None]:
         """Store one article, all of it or nothing; returns (article id, visit id or None)."""
+        self._forget_if_changed_elsewhere()
         conn = self.conn
-        if not self._checked_in_batch:
-            self._forget_if_changed_elsewhere()
-            # With `defer_index` a transaction ends in `flush_index` or `forget`; until then
-            # it holds the write lock (taken by its first write at the latest): nobody else
-            # writes, so one check per transaction is enough.
-            self._checked_in_batch = self.defer_index and conn.in_transaction
         conn.execute("SAVEPOINT article")
         try:
             ids = self._write(rows)
@@ -293,7 +284,6 @@ class ArticleWriter:
                 conn.execute("ROLLBACK TO article")
                 conn.execute("RELEASE article")
             self._forget_ids()  # those learned inside the savepoint are gone with it
-            self._checked_in_batch = False  # and the transaction itself may be gone
             raise
         conn.execute("RELEASE article")
         if self.defer_index:
@@ -303,20 +293,17 @@ class ArticleWriter:
     def flush_index(self) -> None:
         """Write the deferred full-text rows; call before committing the transaction."""
         rows, self._index = self._index, []
-        self._checked_in_batch = False
         self._write_index(rows)
 
     def forget(self) -> None:
         """Drop remembered ids and deferred rows: call when the transaction rolled back."""
         self._forget_ids()
         self._index = []
-        self._checked_in_batch = False
 
     def _forget_ids(self) -> None:
         for ids in self._ids.values():
             ids.clear()
         self._topics.clear()
-        self._title_dates.clear()
 
     # -- inside the savepoint ----------------------------------------------------------
     def _write(self, rows: ArticleRows) -> tuple[int, int | None]:
@@ -342,13 +329,10 @@ class ArticleWriter:
     def _write_visit(self, article_id: int, visit: VisitRows) -> int:
         conn = self.conn
         officials = self._entity_ids("officials", visit.officials)
-        titles = [
-            (officials[key], t, t_key, visit.seen, visit.seen)
-            for key, t, t_key in visit.titles
-            if self._title_changes(officials[key], t_key, visit.seen)
-        ]
-        if titles:
-            conn.executemany(_TITLE_UPSERT, titles)
+        conn.executemany(
+            _TITLE_UPSERT,
+            [(officials[key], t, t_key, visit.seen, visit.seen) for key, t, t_key in visit.titles],
+        )
         lead_id = officials[visit.lead_key] if visit.lead_key else None
         visit_id = conn.execute(
             """INSERT INTO visits (article_id, visit_date, time_of_day, date_inferred,
@@ -405,21 +389,6 @@ class ArticleWriter:
                 )
             )
         return known
-
-    def _title_changes(self, official_id: int, title_key: str, seen: str | None) -> bool:
-        """False when storing this title as seen on `seen` would change nothing: this writer
-        stored it before, as seen on dates around `seen` (the stored span can only be wider).
-        Officials keep their titles article after article: most upserts were no-ops."""
-        key = (official_id, title_key)
-        if key in self._title_dates:
-            dates = self._title_dates[key]
-            if seen is None or (dates is not None and dates[0] <= seen <= dates[1]):
-                return False
-            if dates is not None:
-                self._title_dates[key] = (min(dates[0], seen), max(dates[1], seen))
-                return True
-        self._title_dates[key] = None if seen is None else (seen, seen)
-        return True
 
     def _add_topics(self, topics: tuple[tuple[str, str, str], ...]) -> None:
         new = [topic for topic in topics if topic[0] not in self._topics]
