@@ -21,6 +21,7 @@ ROOT = Path(__file__).resolve().parent.parent
 PIPELINE = (
     "viewer/core/readers",
     "viewer/core/extract",
+    "viewer/core/archive/rows.py",
     "viewer/core/archive/store.py",
     "viewer/core/archive/schema.py",
     "viewer/core/text.py",

@@ -5,7 +5,8 @@ from __future__ import annotations
 import datetime as dt
 
 from viewer.core.archive import Archive
-from viewer.core.archive.store import content_key, insert_article
+from viewer.core.archive.rows import content_key
+from viewer.core.archive.store import insert_article
 from viewer.core.model import (
     Document,
     Extraction,

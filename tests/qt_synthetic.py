@@ -12,7 +12,8 @@ import hashlib
 from pathlib import Path
 
 from viewer.core.archive import Archive
-from viewer.core.archive.store import content_key, insert_article
+from viewer.core.archive.rows import content_key
+from viewer.core.archive.store import insert_article
 from viewer.core.model import (
     Document,
     Extraction,

@@ -14,8 +14,9 @@ from sqlite_utils import Database
 from tests.factories import add_visit
 from viewer.core.archive import Archive, ArchiveError, VisitFilter
 from viewer.core.archive.archive import WaitCancelled
+from viewer.core.archive.rows import content_key
 from viewer.core.archive.schema import LATEST_VERSION, MIGRATIONS, migrate
-from viewer.core.archive.store import content_key, delete_article, insert_article
+from viewer.core.archive.store import delete_article, insert_article
 from viewer.core.model import Document, Extraction, OfficialFound, PlaceFound, Role, VisitFound
 from viewer.core.text import tone_key
 

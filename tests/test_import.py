@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 
 from tests.readers_fixtures import ARTICLE
 from viewer.core.archive import Archive
-from viewer.core.archive.store import _single_spaced
+from viewer.core.archive.rows import _single_spaced
 from viewer.core.importer import Progress, import_paths, run_import
 
 SEEDS = sorted((Path(__file__).parent.parent / "data").glob("00*.txt"))

@@ -17,7 +17,8 @@ from PySide6.QtCore import Qt
 import viewer.core.archive.archive as archive_module
 from tests.qt_synthetic import build_archive, synthetic_visit
 from viewer.core.archive import Archive
-from viewer.core.archive.store import content_key, insert_article
+from viewer.core.archive.rows import content_key
+from viewer.core.archive.store import insert_article
 from viewer.qt.strings import tr
 
 ROOT = Path(__file__).parent.parent

@@ -13,7 +13,8 @@ from hypothesis import strategies as st
 from tests.factories import add_visit
 from viewer.core.archive import Archive, VisitFilter, visit_index
 from viewer.core.archive.archive import build_index
-from viewer.core.archive.store import content_key, insert_article
+from viewer.core.archive.rows import content_key
+from viewer.core.archive.store import insert_article
 from viewer.core.model import Document, Extraction
 
 FACETS = ("officials", "communes", "topics")

@@ -28,7 +28,8 @@ from pathlib import Path
 from typing import Literal, NamedTuple
 
 from viewer.core.archive import Archive
-from viewer.core.archive.store import ArticleRows, ArticleWriter, article_rows
+from viewer.core.archive.rows import ArticleRows, article_rows
+from viewer.core.archive.store import ArticleWriter
 from viewer.core.extract import extract
 from viewer.core.readers import ReadError, Source, SourceProblem, decode_document, iter_sources
 

@@ -49,7 +49,7 @@ SQL_FUNCTIONS: dict[str, Callable[[str], str]] = {
 
 def _rebuilt_with_prefixes(table: str, *, remove_diacritics: int) -> tuple[str, ...]:
     """Statements rebuilding the full-text index `table` with 1-3 letter prefixes, fed from
-    every stored article through `<table>_form`, as the store feeds it (store.index_rows)."""
+    every stored article through `<table>_form`, as the store feeds it (rows.index_rows)."""
     form = f"{table}_form"
     return (
         f"DROP TABLE {table}",

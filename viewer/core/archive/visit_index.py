@@ -23,9 +23,9 @@ from array import array
 from collections import Counter, OrderedDict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import TypeVar
 from itertools import chain, repeat
 from operator import itemgetter
+from typing import TypeVar
 
 from pyroaring import BitMap, FrozenBitMap
 

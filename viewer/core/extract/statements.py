@@ -116,10 +116,7 @@ def _directive_after_speaker(
     title or a name) before it."""
     i = bisect.bisect_left(official_offsets, start)  # the first official in the sentence
     first_official = official_offsets[i] if i < len(official_offsets) else end
-    for verb in verbs:
-        if first_official < verb or article.search(_SPEAKER, start, verb):
-            return True
-    return False
+    return any(first_official < verb or article.search(_SPEAKER, start, verb) for verb in verbs)
 
 
 def _speech_begins(article: Article, start: int, end: int) -> bool:
